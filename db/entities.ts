@@ -1,0 +1,73 @@
+/**
+ * What the extension's IndexedDB rows look like. Synced rows are the
+ * dataset's own records plus a few derived, index-only fields (flat id lists,
+ * normalised alias keys) that let Dexie answer the matcher's and the
+ * popover's questions by index; `strip*` gives the plain record back so
+ * nothing derived leaks into messages.
+ */
+import type { Actor, DatasetMeta, Figure, Incident, Place, Report } from '../core/schema';
+
+/** The installed dataset: one row under key 'dataset'. */
+export interface InstalledDatasetRow {
+  key: 'dataset';
+  meta: DatasetMeta;
+  /** Where it came from: 'bundled' or the sync source's URL. */
+  source: string;
+  /** ISO timestamp of the write. */
+  installedAt: string;
+}
+
+/** The last failure to load or sync a dataset, under key 'lastError'; cleared by a good install. */
+export interface LastErrorRow {
+  key: 'lastError';
+  source: string;
+  message: string;
+  at: string;
+}
+
+export type MetaRow = InstalledDatasetRow | LastErrorRow;
+
+export type ActorRow = Actor & { aliasKeys: string[] };
+export type PlaceRow = Place & { aliasKeys: string[] };
+export type IncidentRow = Incident & { actorIds: string[]; keywordKeys: string[] };
+
+/** A report the user added themselves (a page they saved); sync never writes these. */
+export type UserReportRow = Report & { createdAt: string };
+export type UserFigureRow = Figure & { createdAt: string };
+
+export const SYNCED_TABLES = [
+  'meta',
+  'outlets',
+  'actors',
+  'places',
+  'incidents',
+  'reports',
+  'figures',
+] as const;
+export const USER_TABLES = ['userReports', 'userFigures'] as const;
+export type TableName = (typeof SYNCED_TABLES)[number] | (typeof USER_TABLES)[number];
+
+/** What the popup shows about the installed data. */
+export interface DatasetStatus {
+  meta: DatasetMeta | null;
+  source: string | null;
+  installedAt: string | null;
+  counts: Record<TableName, number>;
+  lastError: { source: string; message: string; at: string } | null;
+}
+
+export function stripActor({ aliasKeys: _, ...actor }: ActorRow): Actor {
+  return actor;
+}
+
+export function stripPlace({ aliasKeys: _, ...place }: PlaceRow): Place {
+  return place;
+}
+
+export function stripIncident({
+  actorIds: _a,
+  keywordKeys: _k,
+  ...incident
+}: IncidentRow): Incident {
+  return incident;
+}
