@@ -56,18 +56,22 @@ export interface DatasetStatus {
   lastError: { source: string; message: string; at: string } | null;
 }
 
-export function stripActor({ aliasKeys: _, ...actor }: ActorRow): Actor {
-  return actor;
+export function stripActor(row: ActorRow): Actor {
+  return without(row, ['aliasKeys']);
 }
 
-export function stripPlace({ aliasKeys: _, ...place }: PlaceRow): Place {
-  return place;
+export function stripPlace(row: PlaceRow): Place {
+  return without(row, ['aliasKeys']);
 }
 
-export function stripIncident({
-  actorIds: _a,
-  keywordKeys: _k,
-  ...incident
-}: IncidentRow): Incident {
-  return incident;
+export function stripIncident(row: IncidentRow): Incident {
+  return without(row, ['actorIds', 'keywordKeys']);
+}
+
+function without<T extends object, K extends keyof T & string>(
+  row: T,
+  keys: readonly K[],
+): Omit<T, K> {
+  const dropped: ReadonlySet<string> = new Set(keys);
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !dropped.has(key))) as Omit<T, K>;
 }

@@ -88,7 +88,7 @@ export async function loadCandidates(
     add(parents);
     add(children);
 
-    const incidents = [...found.values()].sort(
+    const incidents = [...found.values()].toSorted(
       (a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id),
     );
     const incidentIds = incidents.map((row) => row.id);
