@@ -1,0 +1,226 @@
+/**
+ * The one protocol between the extension's contexts: every message type, who
+ * sends it, what it carries and what comes back. Requests are validated with
+ * valibot where they are received (the background trusts no page-derived
+ * data), replies travel as { ok: true, data } or { ok: false, error }, and
+ * `sendMessage`/`handleMessages` are the only typed way in and out.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { DATE_PRECISIONS, OUTCOMES, QUALIFIERS, SIDES } from '../core/schema';
+import type { IncidentBundle, LexiconEntry, PageEvidence, PageResolution } from '../core/types';
+import type { OutletRef } from '../core/pageFacts';
+import type { DatasetStatus } from '../db/entities';
+
+/** Caps on what a page may send: generous for a long article, fatal for abuse. */
+export const REQUEST_LIMITS = {
+  matches: 5_000,
+  claims: 2_000,
+  dates: 2_000,
+  idLength: 80,
+  shortText: 300,
+  longText: 2_000,
+  offset: 10_000_000,
+} as const;
+
+export interface LexiconReply {
+  /** The installed dataset's version, or null when none is installed yet. */
+  datasetVersion: number | null;
+  entries: LexiconEntry[];
+  outlets: OutletRef[];
+}
+
+export type PageResolveReply = PageResolution & { bundles: IncidentBundle[] };
+
+/** The installed dataset's meta and source, record counts per table, the last load or sync error. */
+export type DatasetStatusReply = DatasetStatus;
+
+/** Messages the content script sends to the background. */
+export interface ContentToBackground {
+  'lexicon.get': { request: Record<string, never>; response: LexiconReply };
+  'page.resolve': { request: { evidence: PageEvidence }; response: PageResolveReply };
+}
+
+/** Messages the popup sends to the background. */
+export interface PopupToBackground {
+  'dataset.status': { request: Record<string, never>; response: DatasetStatusReply };
+}
+
+export type Protocol = ContentToBackground & PopupToBackground;
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = Protocol[T]['request'];
+export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+// --- Request schemas (what the receiving end accepts) -----------------------
+
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(REQUEST_LIMITS.offset));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000));
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(REQUEST_LIMITS.idLength));
+const ShortText = v.pipe(v.string(), v.maxLength(REQUEST_LIMITS.shortText));
+const LongText = v.pipe(v.string(), v.maxLength(REQUEST_LIMITS.longText));
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD'));
+const spanFields = { start: Offset, end: Offset };
+const capped = <T extends v.GenericSchema>(item: T, max: number) =>
+  v.pipe(v.array(item), v.maxLength(max, `at most ${max} items`));
+
+const AliasMatchSchema = v.object({
+  ...spanFields,
+  targetId: Id,
+  kind: v.picklist(['actor', 'place', 'incident']),
+  alias: ShortText,
+  weak: v.boolean(),
+});
+
+const ClaimSchema = v.object({
+  ...spanFields,
+  text: LongText,
+  low: Count,
+  high: Count,
+  qualifier: v.picklist(QUALIFIERS),
+  side: v.picklist(SIDES),
+  sideLabel: ShortText,
+  outcome: v.picklist(OUTCOMES),
+  attributedTo: v.nullable(ShortText),
+});
+
+const DateMentionSchema = v.object({
+  ...spanFields,
+  text: ShortText,
+  date: Day,
+  endDate: Day,
+  precision: v.picklist(DATE_PRECISIONS),
+  relative: v.boolean(),
+});
+
+const PageFactsSchema = v.object({
+  title: v.nullable(LongText),
+  outletId: v.nullable(Id),
+  outletName: v.nullable(ShortText),
+  publishedAt: v.nullable(Day),
+  publishedAtSource: v.nullable(v.picklist(['meta', 'json-ld', 'time', 'dateline'])),
+  language: v.nullable(v.pipe(v.string(), v.maxLength(16))),
+});
+
+const PageEvidenceSchema = v.object({
+  facts: PageFactsSchema,
+  matches: capped(AliasMatchSchema, REQUEST_LIMITS.matches),
+  claims: capped(ClaimSchema, REQUEST_LIMITS.claims),
+  dates: capped(DateMentionSchema, REQUEST_LIMITS.dates),
+});
+
+const Empty = v.object({});
+
+/** Each request's schema; typed so a drift between schema and type fails to compile. */
+export const requestSchemas: {
+  [T in MessageType]: v.GenericSchema<unknown, RequestOf<T>>;
+} = {
+  'lexicon.get': Empty as v.GenericSchema<unknown, Record<string, never>>,
+  'page.resolve': v.object({ evidence: PageEvidenceSchema }),
+  'dataset.status': Empty as v.GenericSchema<unknown, Record<string, never>>,
+};
+
+const EnvelopeSchema = v.object({
+  type: v.picklist(Object.keys(requestSchemas) as MessageType[]),
+  payload: v.unknown(),
+});
+
+/** Checks a received message; the error names the message type and the path of the first problems. */
+export function parseRequest(
+  message: unknown,
+): { ok: true; envelope: Envelope } | { ok: false; error: string } {
+  const envelope = v.safeParse(EnvelopeSchema, message);
+  if (!envelope.success) {
+    return { ok: false, error: `Not a Triangulate message: ${describeIssues(envelope.issues)}` };
+  }
+  const { type } = envelope.output;
+  // abortEarly: a hostile payload costs one issue, not one per bad item.
+  const payload = v.safeParse(requestSchemas[type], envelope.output.payload, { abortEarly: true });
+  if (!payload.success) {
+    return { ok: false, error: `Invalid ${type} request: ${describeIssues(payload.issues)}` };
+  }
+  return { ok: true, envelope: { type, payload: payload.output } as Envelope };
+}
+
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+// --- Sending and handling ---------------------------------------------------
+
+/** Sends a request to the background and returns its data; a refusal becomes an Error. */
+export async function sendMessage<T extends MessageType>(
+  type: T,
+  payload: RequestOf<T>,
+): Promise<ResponseOf<T>> {
+  const envelope: Envelope<T> = { type, payload };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<T>> | undefined;
+  if (reply === undefined || reply === null) throw new Error(`No reply to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}
+
+export type Handlers = {
+  [T in MessageType]?: (payload: RequestOf<T>) => Promise<ResponseOf<T>> | ResponseOf<T>;
+};
+
+/**
+ * Answers the message types `handlers` covers; returns a function that stops
+ * listening. A Triangulate message of a type this context does not handle is
+ * left for another listener; anything malformed is refused with a clear error.
+ * Replies go through sendResponse + `return true`, which both Chromium (with
+ * the polyfill) and WXT's fake browser honour.
+ */
+export function handleMessages(handlers: Handlers): () => void {
+  const listener = (
+    message: unknown,
+    _sender: unknown,
+    sendResponse: (reply: Reply<unknown>) => void,
+  ): true | undefined => {
+    if (isForAnotherContext(message, handlers)) return undefined;
+    const parsed = parseRequest(message);
+    if (!parsed.ok) {
+      sendResponse({ ok: false, error: parsed.error });
+      return true;
+    }
+    const { type, payload } = parsed.envelope;
+    const handler = handlers[type] as (payload: unknown) => Promise<unknown> | unknown;
+    Promise.resolve()
+      .then(() => handler(payload))
+      .then(
+        (data) => sendResponse({ ok: true, data }),
+        (error: unknown) =>
+          sendResponse({
+            ok: false,
+            error: `${type} failed: ${error instanceof Error ? error.message : String(error)}`,
+          }),
+      );
+    return true;
+  };
+  browser.runtime.onMessage.addListener(
+    listener as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+  );
+  return () =>
+    browser.runtime.onMessage.removeListener(
+      listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0],
+    );
+}
+
+/** A known message type that these handlers do not cover belongs to another listener. */
+function isForAnotherContext(message: unknown, handlers: Handlers): boolean {
+  if (typeof message !== 'object' || message === null || !('type' in message)) return false;
+  const { type } = message;
+  return typeof type === 'string' && type in requestSchemas && !(type in handlers);
+}
