@@ -1,3 +1,16 @@
+/**
+ * The background service worker: the only owner of the database. Nothing
+ * happens at import time; main() opens the database and starts the service
+ * (bundled dataset install, message handling) - see ./service.ts.
+ */
 import { defineBackground } from 'wxt/utils/define-background';
+import { bundledDataset } from '../../data/index';
+import { openDatabase } from '../../db/database';
+import { startBackground } from './service';
 
-export default defineBackground(() => {});
+export default defineBackground({
+  type: 'module',
+  main() {
+    startBackground(openDatabase(), bundledDataset);
+  },
+});
