@@ -195,7 +195,7 @@ function spreadOf(
 const midpoint = (e: { low: number; high: number }) => (e.low + e.high) / 2;
 
 function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.toSorted((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
     ? (sorted[middle] ?? 0)
@@ -246,7 +246,7 @@ function disagreementSentence(
   outlier: SpreadEntry | null,
   outcome: Outcome,
 ): string {
-  const first = outlier ?? [...entries].sort((a, b) => midpoint(b) - midpoint(a))[0];
+  const first = outlier ?? entries.toSorted((a, b) => midpoint(b) - midpoint(a))[0];
   if (first === undefined) return '';
   const who = (e: SpreadEntry) => `${e.attributedTo} (${e.outletName})`;
   const what = (e: SpreadEntry) => `${countText(e)} ${e.sideLabel}`;

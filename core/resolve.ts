@@ -1,0 +1,462 @@
+/**
+ * Decides which incidents a page is about, and which incident each of its
+ * figures counts.
+ *
+ * A wrong link is worse than none, so an incident is linked only when
+ * several kinds of evidence agree: who is named and in what role, where,
+ * when (the dates the page mentions and when it was published), the phrases
+ * that point at the incident, and figures that match its reports. A place
+ * alone or a minor name alone never links; a page published before the
+ * incident cannot be about it; a page whose dates all lie far from the
+ * incident counts against it. Every point of the score is kept with a short
+ * reason so the popover can say why.
+ */
+import { compareClaim } from './compare';
+import { formatDay, formatSpan } from './format';
+import type { Incident } from './schema';
+import type {
+  AliasMatch,
+  Claim,
+  DateMention,
+  IncidentBundle,
+  LinkedIncident,
+  PageEvidence,
+  PageResolution,
+  ResolvedClaim,
+  Span,
+} from './types';
+
+/** Paragraph and sentence spans of the page text, to tell which evidence sits near a figure. */
+export interface PageLayout {
+  paragraphs: Span[];
+  sentences: Span[];
+}
+
+/** Evidence, with the page's layout when the text was at hand (else nearby means within a window). */
+export type ResolvableEvidence = PageEvidence & { layout?: PageLayout };
+
+/** Points needed to link an incident. */
+export const LINK_THRESHOLD = 3;
+
+const ROLE_WEIGHT: Record<Incident['actors'][number]['role'], number> = {
+  perpetrator: 2,
+  accused: 2,
+  claimant: 1.5,
+  leader: 1.5,
+  party: 1,
+  target: 0.75,
+  responder: 0.5,
+  official: 0.25,
+};
+/** Roles that identify an incident; officials and responders appear in every incident of their country. */
+const IDENTIFYING_ROLES = new Set(['perpetrator', 'accused', 'claimant', 'leader', 'party']);
+const ACTOR_KIND_WEIGHT = { person: 1, 'armed-group': 1, organisation: 0.75, 'state-body': 0.4 };
+const PLACE_KIND_WEIGHT = { site: 1.25, district: 1, city: 0.75, region: 0.5, country: 0.1 };
+
+/** Dates within this many days of a day-precise incident are near it... */
+const NEAR_DAYS = 2;
+/** ...and beyond this many, far from it. */
+const FAR_DAYS = 45;
+/**
+ * A page published before the incident began cannot be about it. No slack
+ * for time zones: linking a page to an operation that began the day after
+ * it was written is the worse mistake.
+ */
+const PUBLISHED_BEFORE_TOLERANCE = 0;
+
+type EvidenceKind = 'actor' | 'place' | 'keyword' | 'date' | 'figure' | 'published';
+
+interface Point {
+  kind: EvidenceKind;
+  weight: number;
+  reason: string;
+  /** Counts toward "this page names what identifies the incident". */
+  identifying: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+
+/** Days between two spans of days; 0 when they overlap. */
+export function daysApart(
+  a: { start: string; end: string },
+  b: { start: string; end: string },
+): number {
+  const gap = Math.max(
+    dayNumber(b.start) - dayNumber(a.end),
+    dayNumber(a.start) - dayNumber(b.end),
+  );
+  return Math.max(0, gap);
+}
+
+const incidentSpan = (incident: Incident) => ({ start: incident.startDate, end: incident.endDate });
+const mentionSpan = (date: DateMention) => ({ start: date.date, end: date.endDate });
+
+/** How close a date mention is to an incident: near (with a weight), far, or neither. */
+export function dateProximity(
+  date: DateMention,
+  incident: Incident,
+): { near: number; far: boolean } {
+  const apart = daysApart(mentionSpan(date), incidentSpan(incident));
+  const farDays =
+    incident.datePrecision === 'day' ? FAR_DAYS : incident.datePrecision === 'month' ? 60 : 365;
+  if (apart > farDays) return { near: 0, far: true };
+  if (date.precision === 'day') {
+    if (apart === 0) return { near: 1.25, far: false };
+    return { near: apart <= NEAR_DAYS ? 0.5 : 0, far: false };
+  }
+  if (apart > 0) return { near: 0, far: false };
+  if (date.precision === 'month')
+    return { near: incident.datePrecision === 'year' ? 0.5 : 0.6, far: false };
+  // A year covering a day-precise incident says little; a year range naming a war says much.
+  return { near: incident.datePrecision === 'year' ? 1 : 0.2, far: false };
+}
+
+/** Scores one incident against the whole page. */
+function scoreIncident(
+  bundle: IncidentBundle,
+  evidence: PageEvidence,
+  featuredIn: Map<string, number>,
+): { points: Point[]; excluded: boolean } {
+  const { incident } = bundle;
+  const points: Point[] = [];
+  const published = evidence.facts.publishedAt;
+  if (
+    published !== null &&
+    dayNumber(published) < dayNumber(incident.startDate) - PUBLISHED_BEFORE_TOLERANCE
+  ) {
+    return { points, excluded: true };
+  }
+  const byTarget = groupBy(evidence.matches, (m) => m.targetId);
+
+  for (const { actorId, role } of incident.actors) {
+    const mentions = byTarget.get(actorId)?.length ?? 0;
+    const actor = bundle.actors.find((a) => a.id === actorId);
+    if (mentions === 0 || actor === undefined) continue;
+    const specificity = ACTOR_KIND_WEIGHT[actor.kind] / Math.sqrt(featuredIn.get(actorId) ?? 1);
+    const repetition = 1 + 0.5 * Math.min(mentions - 1, 4);
+    points.push({
+      kind: 'actor',
+      weight: ROLE_WEIGHT[role] * specificity * repetition,
+      reason: actor.name,
+      identifying: IDENTIFYING_ROLES.has(role) && actor.kind !== 'state-body',
+    });
+  }
+  for (const placeId of incident.placeIds) {
+    const mentions = byTarget.get(placeId)?.length ?? 0;
+    const place = bundle.places.find((p) => p.id === placeId);
+    if (mentions === 0 || place === undefined) continue;
+    const specificity = PLACE_KIND_WEIGHT[place.kind] / Math.sqrt(featuredIn.get(placeId) ?? 1);
+    points.push({
+      kind: 'place',
+      weight: specificity * (1 + 0.25 * Math.min(mentions - 1, 4)),
+      reason: place.name,
+      identifying: false,
+    });
+  }
+  const keywords = groupBy(
+    (byTarget.get(incident.id) ?? []).filter((m) => m.kind === 'incident'),
+    (m) => m.alias.toLowerCase(),
+  );
+  for (const [, mentions] of keywords) {
+    const first = mentions[0];
+    if (first === undefined) continue;
+    points.push({
+      kind: 'keyword',
+      weight: Math.min(1 + 0.25 * (mentions.length - 1), 1.5),
+      reason: first.alias,
+      identifying: true,
+    });
+  }
+  points.push(...datePoints(evidence.dates, incident));
+  points.push(...figurePoints(evidence.claims, bundle));
+  if (published !== null) points.push(...publishedPoints(published, incident));
+  return { points: capKeywords(points), excluded: false };
+}
+
+/** Distinct dates near the incident count for it; dates that are all far count against it. */
+function datePoints(dates: readonly DateMention[], incident: Incident): Point[] {
+  const seen = new Map<string, Point>();
+  let far = 0;
+  for (const date of dates) {
+    const { near, far: isFar } = dateProximity(date, incident);
+    if (isFar) far += 1;
+    if (near === 0) continue;
+    const reason = formatSpan(date.date, date.endDate, date.precision);
+    const known = seen.get(reason);
+    if (known === undefined || known.weight < near) {
+      seen.set(reason, { kind: 'date', weight: near, reason, identifying: false });
+    }
+  }
+  const near = [...seen.values()];
+  if (near.length === 0 && far > 0) {
+    return [{ kind: 'date', weight: -1.5, reason: 'dates far from it', identifying: false }];
+  }
+  return capTotal(near, 2.5);
+}
+
+/** A page figure equal to one of the incident's reported figures. */
+function figurePoints(claims: readonly Claim[], bundle: IncidentBundle): Point[] {
+  const seen = new Set<string>();
+  const points: Point[] = [];
+  for (const claim of claims) {
+    const key = `${claim.low}-${claim.high}-${claim.side}-${claim.outcome}`;
+    if (seen.has(key) || compareClaim(claim, bundle).verdict !== 'agrees') continue;
+    seen.add(key);
+    // Small counts (one, two) match by chance far more often than 28 or 33.
+    points.push({
+      kind: 'figure',
+      weight: claim.high <= 2 ? 0.3 : 0.75,
+      reason: claimReason(claim),
+      identifying: false,
+    });
+  }
+  return capTotal(points, 2);
+}
+
+/** "8 policemen killed" */
+export function claimReason(
+  claim: Pick<Claim, 'low' | 'high' | 'side' | 'sideLabel' | 'outcome'>,
+): string {
+  const count = claim.low === claim.high ? `${claim.low}` : `${claim.low}-${claim.high}`;
+  const who =
+    claim.sideLabel !== ''
+      ? claim.sideLabel
+      : claim.side === 'all' || claim.side === 'unknown'
+        ? ''
+        : claim.side;
+  return [count, who, claim.outcome].filter((part) => part !== '').join(' ');
+}
+
+/** News is published within days of the event; a page years later is rarely about it. */
+function publishedPoints(published: string, incident: Incident): Point[] {
+  if (incident.datePrecision !== 'day') return [];
+  const after = dayNumber(published) - dayNumber(incident.endDate);
+  const reason = `published ${formatDay(published)}`;
+  if (after <= 7) return [{ kind: 'published', weight: 1, reason, identifying: false }];
+  if (after <= 30) return [{ kind: 'published', weight: 0.5, reason, identifying: false }];
+  if (after > 365)
+    return [
+      { kind: 'published', weight: -0.5, reason: 'published years later', identifying: false },
+    ];
+  return [];
+}
+
+function capKeywords(points: Point[]): Point[] {
+  const keywords = points.filter((p) => p.kind === 'keyword');
+  return [...points.filter((p) => p.kind !== 'keyword'), ...capTotal(keywords, 3)];
+}
+
+/** Scales positive points down so they sum to at most `cap`. */
+function capTotal(points: Point[], cap: number): Point[] {
+  const total = points.reduce((sum, p) => sum + p.weight, 0);
+  if (total <= cap) return points;
+  return points.map((p) => ({ ...p, weight: (p.weight * cap) / total }));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/** How many candidate incidents feature each actor and place: names shared by many say less. */
+function countFeatures(candidates: readonly IncidentBundle[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { incident } of candidates) {
+    for (const id of new Set([...incident.actors.map((a) => a.actorId), ...incident.placeIds])) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
+ * Linked when the points reach the threshold, something identifying is
+ * named (a keyword of the incident, or an actor in a defining role), and at
+ * least two different kinds of evidence agree.
+ */
+export function isLinked(points: readonly Point[]): boolean {
+  const score = points.reduce((sum, p) => sum + p.weight, 0);
+  const kinds = new Set(points.filter((p) => p.weight > 0).map((p) => p.kind));
+  return score >= LINK_THRESHOLD && points.some((p) => p.identifying) && kinds.size >= 2;
+}
+
+export function resolvePage(
+  evidence: ResolvableEvidence,
+  candidates: readonly IncidentBundle[],
+): PageResolution {
+  const featuredIn = countFeatures(candidates);
+  const linked: { bundle: IncidentBundle; link: LinkedIncident }[] = [];
+  for (const bundle of candidates) {
+    const { points, excluded } = scoreIncident(bundle, evidence, featuredIn);
+    if (excluded || !isLinked(points)) continue;
+    const { incident } = bundle;
+    linked.push({
+      bundle,
+      link: {
+        incidentId: incident.id,
+        title: incident.title,
+        startDate: incident.startDate,
+        endDate: incident.endDate,
+        datePrecision: incident.datePrecision,
+        score: round(points.reduce((sum, p) => sum + p.weight, 0)),
+        reasons: reasonsOf(points),
+      },
+    });
+  }
+  const ranked = linked.toSorted(
+    (a, b) => b.link.score - a.link.score || a.link.incidentId.localeCompare(b.link.incidentId),
+  );
+  const bundles = ranked.map((l) => l.bundle);
+  const layout = evidence.layout ?? null;
+  const claims = evidence.claims.map((claim): ResolvedClaim => {
+    const bundle = assignClaim(claim, bundles, evidence, layout);
+    return {
+      ...claim,
+      incidentId: bundle?.incident.id ?? null,
+      comparison: bundle ? compareClaim(claim, bundle) : null,
+    };
+  });
+  return { incidents: ranked.map((l) => l.link), claims };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function reasonsOf(points: readonly Point[]): string[] {
+  const best = new Map<string, number>();
+  for (const p of points)
+    if (p.weight > 0) best.set(p.reason, Math.max(best.get(p.reason) ?? 0, p.weight));
+  return [...best.entries()].toSorted((a, b) => b[1] - a[1]).map(([reason]) => reason);
+}
+
+// ---- which linked incident a figure counts ----
+
+/** Without a layout, evidence within these many characters shares a sentence or a paragraph. */
+const SENTENCE_WINDOW = 150;
+const PARAGRAPH_WINDOW = 400;
+/** The best incident must lead the next by this much, or the figure stays unassigned. */
+const ASSIGN_MARGIN = 0.5;
+
+/**
+ * The linked incident a figure most likely counts: dates, keywords and names
+ * in its sentence and paragraph, whether its number is one the incident's
+ * reports give, and a small preference for the page's main incident. Null
+ * when nothing points anywhere or two incidents are too close to call.
+ */
+function assignClaim(
+  claim: Claim,
+  linked: readonly IncidentBundle[],
+  evidence: PageEvidence,
+  layout: PageLayout | null,
+): IncidentBundle | null {
+  if (linked.length === 0) return null;
+  const sentence = enclosing(claim, layout?.sentences, SENTENCE_WINDOW);
+  const paragraph = enclosing(claim, layout?.paragraphs, PARAGRAPH_WINDOW);
+  const sharedIds = sharedEntityIds(linked);
+  const scored = linked.map((bundle, rank) => {
+    let score = rank === 0 ? 0.5 : 0;
+    const verdict = compareClaim(claim, bundle).verdict;
+    if (verdict === 'agrees') score += claim.high <= 2 ? 1 : 2;
+    for (const date of evidence.dates) {
+      const inSentence = inside(date, sentence);
+      if (!inSentence && !inside(date, paragraph)) continue;
+      const { near, far } = dateProximity(date, bundle.incident);
+      const factor = inSentence ? 1.6 : 0.8;
+      if (near > 0) score += near * factor;
+      if (far) score -= 1.25 * factor;
+    }
+    score += localMatches(evidence.matches, bundle, sharedIds, sentence, paragraph);
+    return { bundle, score };
+  });
+  const [best, second] = scored.toSorted((a, b) => b.score - a.score);
+  if (best === undefined || best.score <= 0) return null;
+  if (second !== undefined && best.score - second.score < ASSIGN_MARGIN) return null;
+  return best.bundle;
+}
+
+/** Keywords, and names that only this incident among the linked ones has, near the figure. */
+function localMatches(
+  matches: readonly AliasMatch[],
+  bundle: IncidentBundle,
+  sharedIds: Set<string>,
+  sentence: Span,
+  paragraph: Span,
+): number {
+  const { incident } = bundle;
+  const own = new Set([...incident.actors.map((a) => a.actorId), ...incident.placeIds]);
+  let keyword = 0;
+  let names = 0;
+  for (const match of matches) {
+    const inSentence = inside(match, sentence);
+    if (!inSentence && !inside(match, paragraph)) continue;
+    if (match.kind === 'incident' && match.targetId === incident.id)
+      keyword += inSentence ? 1.5 : 0.75;
+    else if (
+      match.kind !== 'incident' &&
+      own.has(match.targetId) &&
+      !sharedIds.has(match.targetId)
+    ) {
+      names += inSentence ? 0.5 : 0.25;
+    }
+  }
+  return Math.min(keyword, 3) + Math.min(names, 1);
+}
+
+/** Actors and places that more than one linked incident names: they cannot tell them apart. */
+function sharedEntityIds(linked: readonly IncidentBundle[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const { incident } of linked) {
+    for (const id of new Set([...incident.actors.map((a) => a.actorId), ...incident.placeIds])) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  return new Set([...counts].filter(([, n]) => n > 1).map(([id]) => id));
+}
+
+const inside = (span: Span, outer: Span) => span.start >= outer.start && span.end <= outer.end;
+
+function enclosing(span: Span, spans: readonly Span[] | undefined, window: number): Span {
+  const found = spans?.find((s) => s.start <= span.start && span.end <= s.end);
+  return found ?? { start: Math.max(0, span.start - window), end: span.end + window };
+}
+
+// ---- page layout ----
+
+/** Words after which a full stop does not end a sentence ("Mr. Nazarzoda", "Sept. 4"). */
+const ABBREVIATIONS =
+  /(?:^|[\s(])(?:mr|mrs|ms|dr|gen|col|maj|capt|lt|sgt|st|no|vs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|u\.n|e\.g|i\.e|[a-z])\.$/i;
+
+/** Paragraphs are the text's lines; sentences end at . ! ? followed by a space. */
+export function pageLayout(text: string): PageLayout {
+  const paragraphs: Span[] = [];
+  const sentences: Span[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const end = start + line.length;
+    if (line.trim() !== '') {
+      paragraphs.push({ start, end });
+      sentences.push(...splitSentences(line, start));
+    }
+    start = end + 1;
+  }
+  return { paragraphs, sentences };
+}
+
+function splitSentences(line: string, offset: number): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const boundary of line.matchAll(/[.!?]["'”’»)\]]*\s+(?=["'“‘«([]?[\p{Lu}\d])/gu)) {
+    const stop = boundary.index + boundary[0].trimEnd().length;
+    if (ABBREVIATIONS.test(line.slice(Math.max(0, stop - 6), stop))) continue;
+    spans.push({ start: offset + start, end: offset + stop });
+    start = boundary.index + boundary[0].length;
+  }
+  if (start < line.length) spans.push({ start: offset + start, end: offset + line.length });
+  return spans;
+}
