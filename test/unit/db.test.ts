@@ -235,7 +235,8 @@ describe('installBundledDataset', () => {
     });
     const status = await datasetStatus(db);
     expect(status.meta?.version).toBe(1);
-    expect(status.counts).toMatchObject(syncedCounts(makeDataset(1)));
+    // meta holds the installed dataset and now the error row.
+    expect(status.counts).toMatchObject({ ...syncedCounts(makeDataset(1)), meta: 2 });
     expect(status.lastError).toEqual({
       source: 'bundled',
       message:
@@ -276,8 +277,10 @@ describe('replaceDataset', () => {
 
   test('stores derived index fields beside each record', async () => {
     await replaceDataset(db, makeDataset(1), 'bundled', fixedNow);
-    const byAlias = await db.actors.where('aliasKeys').equals('nazarzod').toArray();
-    expect(byAlias.map((actor) => actor.id)).toEqual(['nazarzoda']);
+    const actor = await db.actors.get('nazarzoda');
+    expect(actor?.aliasKeys).toEqual(['abduhalim nazarzoda', 'nazarzoda', 'halim']);
+    const byAlias = await db.places.where('aliasKeys').equals('vahdat').primaryKeys();
+    expect(byAlias).toEqual(['vahdat']);
     const byActor = await db.incidents.where('actorIds').equals('nazarzoda').primaryKeys();
     expect(byActor).toEqual(['attack-2015']);
   });
