@@ -292,14 +292,15 @@ function hasYearCue(text: string, yearStart: number): boolean {
 }
 
 function pickNonOverlapping(found: Candidate[]): DateMention[] {
-  const byStrength = [...found].sort((a, b) => b.length - a.length || a.start - b.start);
+  const byStrength = found.toSorted((a, b) => b.length - a.length || a.start - b.start);
   const kept: Candidate[] = [];
   for (const candidate of byStrength) {
     const clash = kept.some((k) => k.start < candidate.end && candidate.start < k.end);
     if (!clash) kept.push(candidate);
   }
-  kept.sort((a, b) => a.start - b.start);
-  return kept.map(({ length: _length, ...mention }) => mention);
+  return kept
+    .toSorted((a, b) => a.start - b.start)
+    .map(({ length: _length, ...mention }) => mention);
 }
 
 // --- Calendar arithmetic on day numbers (days since 1970-01-01, UTC). ---
