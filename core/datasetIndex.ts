@@ -70,7 +70,8 @@ export class DatasetIndex {
         wanted.add(incident.id);
       }
     }
-    for (const id of [...wanted]) {
+    // A snapshot: parents and children added below are not expanded again.
+    for (const id of Array.from(wanted)) {
       const parentId = this.incidentsById.get(id)?.parentId ?? null;
       if (parentId !== null) wanted.add(parentId);
       for (const child of this.childrenOf.get(id) ?? []) wanted.add(child);
