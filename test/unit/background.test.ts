@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { bundledDataset } from '../../data/index';
+import { parseDataset, type Dataset } from '../../core/schema';
+import { TriangulateDatabase } from '../../db/database';
+import { replaceDataset } from '../../db/dataset';
+import { sendMessage } from '../../messaging/protocol';
+import { startBackground } from '../../entrypoints/background/service';
+
+const parsed = parseDataset(bundledDataset);
+if (!parsed.ok) throw new Error(`bundled dataset is invalid: ${parsed.errors.join('; ')}`);
+const bundled: Dataset = parsed.dataset;
+
+const bundledCounts = {
+  meta: 1,
+  outlets: bundled.outlets.length,
+  actors: bundled.actors.length,
+  places: bundled.places.length,
+  incidents: bundled.incidents.length,
+  reports: bundled.reports.length,
+  figures: bundled.figures.length,
+  userReports: 0,
+  userFigures: 0,
+};
+
+let db: TriangulateDatabase;
+let dbCounter = 0;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  dbCounter += 1;
+  db = new TriangulateDatabase(`background-test-${dbCounter}`);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('the background service', () => {
+  test('the bundled dataset is a real one (a test on an empty dataset proves nothing)', () => {
+    expect(bundled.meta.datasetId).toBe('triangulate-seed');
+    expect(bundled.incidents.length).toBeGreaterThan(5);
+    expect(bundled.figures.length).toBeGreaterThan(20);
+  });
+
+  test('a message sent right after start waits for the install and sees all of it', async () => {
+    startBackground(db, bundledDataset);
+    const status = await sendMessage('dataset.status', {});
+    expect(status.counts).toEqual(bundledCounts);
+    expect(status.meta).toEqual(bundled.meta);
+    expect(status.source).toBe('bundled');
+    expect(status.lastError).toBeNull();
+  });
+
+  test('lexicon.get gives the installed version, the actors, places and keywords, and the outlets', async () => {
+    startBackground(db, bundledDataset);
+    const lexicon = await sendMessage('lexicon.get', {});
+    expect(lexicon.datasetVersion).toBe(bundled.meta.version);
+    expect(lexicon.entries).toContainEqual({
+      targetId: 'nazarzoda',
+      kind: 'actor',
+      alias: 'Abdulkhalim Mirzo Nazarzod',
+      weak: false,
+    });
+    expect(lexicon.entries).toContainEqual({
+      targetId: 'nazarzoda',
+      kind: 'actor',
+      alias: 'Khalim',
+      weak: true,
+    });
+    expect(lexicon.entries).toContainEqual(
+      expect.objectContaining({ targetId: 'vahdat', kind: 'place', alias: 'Vakhdat' }),
+    );
+    expect(lexicon.outlets.map((outlet) => outlet.id)).toEqual(
+      bundled.outlets.map((outlet) => outlet.id).toSorted(),
+    );
+  });
+
+  test('an extension update with a newer bundle replaces the older installed dataset', async () => {
+    const older = {
+      ...bundled,
+      meta: { ...bundled.meta, version: 1 },
+      outlets: bundled.outlets.slice(0, 1),
+    };
+    const newer = { ...bundled, meta: { ...bundled.meta, version: 2 } };
+    await replaceDataset(db, older, 'bundled');
+    startBackground(db, newer);
+    await fakeBrowser.runtime.onInstalled.trigger({
+      reason: 'update',
+      previousVersion: '0.0.9',
+      temporary: false,
+    });
+    const status = await sendMessage('dataset.status', {});
+    expect(status.meta?.version).toBe(2);
+    expect(status.counts.outlets).toBe(bundled.outlets.length);
+  });
+
+  test('runtime.onInstalled re-checks the bundle: data lost since start-up comes back', async () => {
+    const service = startBackground(db, bundledDataset);
+    await service.whenReady();
+    await db.meta.clear();
+    await db.outlets.clear();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    const status = await sendMessage('dataset.status', {});
+    expect(status.counts).toEqual(bundledCounts);
+  });
+
+  test('an invalid bundle leaves the database empty, reports why, and messages still get answers', async () => {
+    startBackground(db, { meta: bundled.meta, outlets: 'not a list' });
+    const status = await sendMessage('dataset.status', {});
+    expect(status.meta).toBeNull();
+    expect(status.counts.incidents).toBe(0);
+    expect(status.lastError?.message).toBe(
+      'Invalid bundled dataset: outlets: Invalid type: Expected Array but received "not a list"',
+    );
+    expect(await sendMessage('lexicon.get', {})).toEqual({
+      datasetVersion: null,
+      entries: [],
+      outlets: [],
+    });
+  });
+
+  test('page.resolve refuses evidence that breaks the protocol, before touching the database', async () => {
+    startBackground(db, bundledDataset);
+    await expect(
+      sendMessage('page.resolve', { evidence: { matches: 'everything' } } as never),
+    ).rejects.toThrow(
+      'Invalid page.resolve request: evidence.facts: Invalid key: Expected "facts" but received undefined',
+    );
+  });
+});
