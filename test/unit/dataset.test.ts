@@ -386,6 +386,25 @@ describe('aliases and keywords are safe to match', () => {
     expect(target?.[strong ? 'strong' : 'weak']).toContain(alias);
   });
 
+  test('no keyword holds an actor or place spelling, which its match would hide', () => {
+    // Countries are exempt: a page names its country many times, so hiding one mention costs nothing.
+    // An all-capitals alias (IS, IMU) is matched case-sensitively, so it is compared that way.
+    const words = (s: string) => ` ${s.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    const isAcronym = (alias: string) => alias === alias.toUpperCase();
+    const contains = (keyword: string, alias: string) =>
+      isAcronym(alias)
+        ? words(keyword).includes(words(alias))
+        : words(keyword).toLowerCase().includes(words(alias).toLowerCase());
+    const countries = new Set(dataset.places.filter((p) => p.kind === 'country').map((p) => p.id));
+    const spellings = targets
+      .filter((t) => !countries.has(t.id))
+      .flatMap((t) => [...t.strong, ...t.weak]);
+    const hiding = dataset.incidents.flatMap((i) =>
+      i.keywords.filter((keyword) => spellings.some((alias) => contains(keyword, alias))),
+    );
+    expect(hiding).toEqual([]);
+  });
+
   test('every incident keyword is a phrase of two words or more', () => {
     const single = dataset.incidents.flatMap((i) =>
       i.keywords.filter((keyword) => keyword.trim().split(/\s+/).length < 2),
