@@ -210,6 +210,13 @@ function statesNumber(figure: Figure): boolean {
   );
 }
 
+/** Whether a phrase holds a spelling as whole words; an all-capitals alias (IS, IMU) is matched case-sensitively. */
+function containsSpelling(phrase: string, alias: string): boolean {
+  const words = (s: string) => ` ${s.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  if (alias === alias.toUpperCase()) return words(phrase).includes(words(alias));
+  return words(phrase).toLowerCase().includes(words(alias).toLowerCase());
+}
+
 describe('every figure of every seed article', () => {
   type Row = [
     capture: string,
@@ -388,19 +395,12 @@ describe('aliases and keywords are safe to match', () => {
 
   test('no keyword holds an actor or place spelling, which its match would hide', () => {
     // Countries are exempt: a page names its country many times, so hiding one mention costs nothing.
-    // An all-capitals alias (IS, IMU) is matched case-sensitively, so it is compared that way.
-    const words = (s: string) => ` ${s.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-    const isAcronym = (alias: string) => alias === alias.toUpperCase();
-    const contains = (keyword: string, alias: string) =>
-      isAcronym(alias)
-        ? words(keyword).includes(words(alias))
-        : words(keyword).toLowerCase().includes(words(alias).toLowerCase());
     const countries = new Set(dataset.places.filter((p) => p.kind === 'country').map((p) => p.id));
     const spellings = targets
       .filter((t) => !countries.has(t.id))
       .flatMap((t) => [...t.strong, ...t.weak]);
     const hiding = dataset.incidents.flatMap((i) =>
-      i.keywords.filter((keyword) => spellings.some((alias) => contains(keyword, alias))),
+      i.keywords.filter((keyword) => spellings.some((alias) => containsSpelling(keyword, alias))),
     );
     expect(hiding).toEqual([]);
   });
