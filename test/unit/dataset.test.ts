@@ -210,9 +210,11 @@ function statesNumber(figure: Figure): boolean {
   );
 }
 
+/** Text as space-separated words, padded so a whole-word test is a substring test. */
+const words = (s: string) => ` ${s.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+
 /** Whether a phrase holds a spelling as whole words; an all-capitals alias (IS, IMU) is matched case-sensitively. */
 function containsSpelling(phrase: string, alias: string): boolean {
-  const words = (s: string) => ` ${s.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   if (alias === alias.toUpperCase()) return words(phrase).includes(words(alias));
   return words(phrase).toLowerCase().includes(words(alias).toLowerCase());
 }
