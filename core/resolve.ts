@@ -53,6 +53,8 @@ const IDENTIFYING_ROLES = new Set(['perpetrator', 'accused', 'claimant', 'leader
 const ACTOR_KIND_WEIGHT = { person: 1, 'armed-group': 1, organisation: 0.75, 'state-body': 0.4 };
 const PLACE_KIND_WEIGHT = { site: 1.25, district: 1, city: 0.75, region: 0.5, country: 0.1 };
 
+/** A date as exact as the incident's own and on it: a month naming a month-long clash, a day on the day. */
+const EXACT_DATE_WEIGHT = 1;
 /** Dates within this many days of a day-precise incident are near it... */
 const NEAR_DAYS = 2;
 /** ...and beyond this many, far from it. */
@@ -70,8 +72,10 @@ interface Point {
   kind: EvidenceKind;
   weight: number;
   reason: string;
-  /** Counts toward "this page names what identifies the incident". */
+  /** Names what sets the incident apart: its own phrase, or an actor in a defining role. */
   identifying: boolean;
+  /** Ties the page to the incident's place or time: its phrase, a place smaller than a country, its date. */
+  anchoring: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -106,10 +110,12 @@ export function dateProximity(
     return { near: apart <= NEAR_DAYS ? 0.5 : 0, far: false };
   }
   if (apart > 0) return { near: 0, far: false };
-  if (date.precision === 'month')
-    return { near: incident.datePrecision === 'year' ? 0.5 : 0.6, far: false };
+  if (date.precision === 'month') {
+    const near = { day: 0.6, month: EXACT_DATE_WEIGHT, year: 0.5 }[incident.datePrecision];
+    return { near, far: false };
+  }
   // A year covering a day-precise incident says little; a year range naming a war says much.
-  return { near: incident.datePrecision === 'year' ? 1 : 0.2, far: false };
+  return { near: incident.datePrecision === 'year' ? EXACT_DATE_WEIGHT : 0.2, far: false };
 }
 
 /** Scores one incident against the whole page. */
@@ -140,6 +146,7 @@ function scoreIncident(
       weight: ROLE_WEIGHT[role] * specificity * repetition,
       reason: actor.name,
       identifying: IDENTIFYING_ROLES.has(role) && actor.kind !== 'state-body',
+      anchoring: false,
     });
   }
   for (const placeId of incident.placeIds) {
@@ -152,6 +159,7 @@ function scoreIncident(
       weight: specificity * (1 + 0.25 * Math.min(mentions - 1, 4)),
       reason: place.name,
       identifying: false,
+      anchoring: place.kind !== 'country',
     });
   }
   const keywords = groupBy(
@@ -166,6 +174,7 @@ function scoreIncident(
       weight: Math.min(1 + 0.25 * (mentions.length - 1), 1.5),
       reason: first.alias,
       identifying: true,
+      anchoring: true,
     });
   }
   points.push(...datePoints(evidence.dates, incident));
@@ -185,12 +194,23 @@ function datePoints(dates: readonly DateMention[], incident: Incident): Point[] 
     const reason = formatSpan(date.date, date.endDate, date.precision);
     const known = seen.get(reason);
     if (known === undefined || known.weight < near) {
-      seen.set(reason, { kind: 'date', weight: near, reason, identifying: false });
+      const anchoring = near >= EXACT_DATE_WEIGHT;
+      seen.set(reason, { kind: 'date', weight: near, reason, identifying: false, anchoring });
     }
   }
   const near = [...seen.values()];
-  if (near.length === 0 && far > 0) {
-    return [{ kind: 'date', weight: -1.5, reason: 'dates far from it', identifying: false }];
+  // A bare year around a day-precise incident ("since 2015") does not outweigh dates far from it.
+  if (far > 0 && !near.some((p) => p.weight >= 0.5)) {
+    return [
+      ...near,
+      {
+        kind: 'date',
+        weight: -1.5,
+        reason: 'dates far from it',
+        identifying: false,
+        anchoring: false,
+      },
+    ];
   }
   return capTotal(near, 2.5);
 }
@@ -209,6 +229,7 @@ function figurePoints(claims: readonly Claim[], bundle: IncidentBundle): Point[]
       weight: claim.high <= 2 ? 0.3 : 0.75,
       reason: claimReason(claim),
       identifying: false,
+      anchoring: false,
     });
   }
   return capTotal(points, 2);
@@ -233,11 +254,19 @@ function publishedPoints(published: string, incident: Incident): Point[] {
   if (incident.datePrecision !== 'day') return [];
   const after = dayNumber(published) - dayNumber(incident.endDate);
   const reason = `published ${formatDay(published)}`;
-  if (after <= 7) return [{ kind: 'published', weight: 1, reason, identifying: false }];
-  if (after <= 30) return [{ kind: 'published', weight: 0.5, reason, identifying: false }];
+  if (after <= 7)
+    return [{ kind: 'published', weight: 1, reason, identifying: false, anchoring: false }];
+  if (after <= 30)
+    return [{ kind: 'published', weight: 0.5, reason, identifying: false, anchoring: false }];
   if (after > 365)
     return [
-      { kind: 'published', weight: -0.5, reason: 'published years later', identifying: false },
+      {
+        kind: 'published',
+        weight: -0.5,
+        reason: 'published years later',
+        identifying: false,
+        anchoring: false,
+      },
     ];
   return [];
 }
@@ -278,13 +307,21 @@ function countFeatures(candidates: readonly IncidentBundle[]): Map<string, numbe
 
 /**
  * Linked when the points reach the threshold, something identifying is
- * named (a keyword of the incident, or an actor in a defining role), and at
- * least two different kinds of evidence agree.
+ * named (a keyword of the incident, or an actor in a defining role),
+ * something anchors the page in the incident's place or time (a keyword, a
+ * place smaller than a country, a date on the incident), and at least two
+ * different kinds of evidence agree. A group that acts in many countries
+ * (Islamic State) thus never links a page about another of its attacks.
  */
 export function isLinked(points: readonly Point[]): boolean {
   const score = points.reduce((sum, p) => sum + p.weight, 0);
   const kinds = new Set(points.filter((p) => p.weight > 0).map((p) => p.kind));
-  return score >= LINK_THRESHOLD && points.some((p) => p.identifying) && kinds.size >= 2;
+  return (
+    score >= LINK_THRESHOLD &&
+    points.some((p) => p.identifying) &&
+    points.some((p) => p.anchoring) &&
+    kinds.size >= 2
+  );
 }
 
 export function resolvePage(
