@@ -1,0 +1,441 @@
+/**
+ * Reads casualty figures from a page's visible text: "At least eight
+ * policemen and two gunmen were killed", "had killed two of the attackers
+ * ... and wounded three others, the ministry said", "13 dead".
+ *
+ * A number becomes a figure only when grammar ties it to a casualty word:
+ * it is the subject of one ("15 militants were killed", "13 have been
+ * eliminated", "150,000 dead"), its object ("killing 28 soldiers"), the
+ * value of "the number of ... killed is seven" or "the death toll rose to
+ * 25", or it is listed after such a figure ("..., as well as nine of
+ * Nazarzod's troops."). Anything else - ages, dates, distances, weapons,
+ * force sizes - is left alone: a missed figure costs less than a wrong one.
+ *
+ * Work is bounded: a sentence with no casualty word is skipped by one regex
+ * test, and every look-ahead is capped at a few tokens.
+ */
+import { attributionIn, isPronoun } from './claimAttribution';
+import { readNounPhrase } from './claimPhrase';
+import { isWord, tokenize, type Token } from './claimTokens';
+import { readQuantityAt, type QuantityAt } from './numbers';
+import type { Outcome, Qualifier, Side } from './schema';
+import { splitParagraphs, type Paragraph } from './sentences';
+import { classifySide, headKind, OUTCOME_CUE, readOutcomeAt, readQualifierAt } from './sideWords';
+import type { Claim, Span } from './types';
+
+/** A number and what it counts, before grammar has tied it to an outcome. */
+interface Candidate {
+  /** Token range of qualifier + number + noun phrase. */
+  first: number;
+  last: number;
+  quantity: QuantityAt;
+  qualifier: Qualifier | null;
+  /** The counted noun phrase as written, '' when the number stands alone. */
+  label: string;
+  side: Side | 'inherit' | null;
+  /** "one of whom ...": a relative clause of its own, never part of a list. */
+  relative?: boolean;
+}
+
+interface Found {
+  candidate: Candidate;
+  outcome: Outcome;
+  /** Share the qualifier of the group's first figure ("at least eight policemen and two gunmen"). */
+  groupQualifier: Qualifier | null;
+}
+
+const MONTHS = new Set(
+  (
+    'january february march april june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+const NOT_A_COUNT_BEFORE = new Set(
+  (
+    '$ € £ ¥ ₽ + # no number article chapter section page flight route room resolution paragraph ' +
+    'part vol unit aged age ages code tel phone ext platform gate'
+  ).split(' '),
+);
+const NOT_A_COUNT_AFTER = new Set(['%', 'percent', 'per', 'am', 'pm', ':', 'a.m', 'p.m']);
+const ONE_AS_PRONOUN = new Set([
+  'the',
+  'no',
+  'any',
+  'every',
+  'each',
+  'this',
+  'that',
+  'which',
+  'last',
+]);
+
+const FILLERS = new Set(
+  (
+    'were was are is have has had been being be reportedly allegedly also all both later since now ' +
+    'already initially apparently subsequently eventually previously feared believed confirmed ' +
+    'reported said to presumed officially'
+  ).split(' '),
+);
+const RELATIVE = new Set(['who', 'that', 'which']);
+const PASSIVE_AUX = new Set(['were', 'was', 'been', 'are', 'is']);
+/** Outcome forms that can follow their subject ("were killed", "13 dead", "five die"). */
+const SUBJECT_OUTCOMES = new Set(
+  (
+    'killed slain dead died die deaths eliminated wounded injured hurt captured abducted kidnapped ' +
+    'detained arrested apprehended missing shot found lost taken in unaccounted'
+  ).split(' '),
+);
+/** Words that open an object: "gunmen killed three soldiers" makes the gunmen the killers. */
+const OBJECT_START = new Set(
+  'the a an his her their its him them at more some about nearly up as over'.split(' '),
+);
+const CLAUSE_END = new Set(['.', ';', '!', '?', '"', '”', "'", '’', ')']);
+const SENTENCE_STOP = new Set(['.', ';', '!', '?']);
+const LIST_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'near']);
+const TOLL_VERBS = new Set(['to', 'at', 'of', 'is', 'was', 'reached', 'hit', 'stood', 'stands']);
+const COPULAS = new Set([
+  'is',
+  'was',
+  'stands',
+  'stood',
+  'rose',
+  'reached',
+  'climbed',
+  'risen',
+  'hit',
+]);
+const MAX_RELATIVE_CLAUSE = 20;
+const MAX_FILLERS = 5;
+
+function quantityInContext(
+  tokens: readonly Token[],
+  words: readonly string[],
+  at: number,
+  start: number,
+  quantity: QuantityAt,
+): boolean {
+  const before = words[start - 1] ?? '';
+  const beforeToken = tokens[start - 1];
+  if (NOT_A_COUNT_BEFORE.has(before)) return false;
+  if (MONTHS.has(before) || (before === '.' && MONTHS.has(words[start - 2] ?? ''))) return false;
+  if (tokens[start - 1]?.text === 'May') return false;
+  if (beforeToken && /^\d/.test(beforeToken.text)) return false;
+  if (before === ':' && /^\d/.test(tokens[start - 2]?.text ?? '')) return false;
+  if (words[at] === 'one' && ONE_AS_PRONOUN.has(words[at - 1] ?? '')) return false;
+  const after = words[quantity.next] ?? '';
+  const afterToken = tokens[quantity.next];
+  if (NOT_A_COUNT_AFTER.has(after) || MONTHS.has(after) || afterToken?.text === 'May') return false;
+  if (afterToken && /^\d/.test(afterToken.text)) return false;
+  return true;
+}
+
+function span(text: string, tokens: readonly Token[], from: number, to: number): string {
+  const first = tokens[from];
+  const last = tokens[to - 1];
+  return first && last ? text.slice(first.start, last.end) : '';
+}
+
+/** A qualifier + quantity + noun phrase starting at token i, or null. */
+function readCandidate(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+): Candidate | null {
+  const qualifier = readQualifierAt(words, i);
+  const at = qualifier ? qualifier.next : i;
+  const quantity = readQuantityAt(words, at);
+  if (!quantity || !quantityInContext(tokens, words, at, i, quantity)) return null;
+  const phrase = readNounPhrase(tokens, words, quantity.next);
+  if (!phrase) return null;
+  if (phrase.kind === 'bare') {
+    return {
+      first: i,
+      last: quantity.next,
+      quantity: { ...quantity, next: phrase.next },
+      qualifier: qualifier?.qualifier ?? null,
+      label: '',
+      side: null,
+      relative: phrase.next > quantity.next && words[phrase.next - 2] === 'of',
+    };
+  }
+  const label = span(text, tokens, phrase.labelStart, phrase.labelEnd);
+  return {
+    first: i,
+    last: phrase.labelEnd,
+    quantity,
+    qualifier: qualifier?.qualifier ?? null,
+    label,
+    side: classifySide(label),
+  };
+}
+
+/** "... and a traffic policeman": a person added to a list of figures counts one. */
+function readListedArticle(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+): Candidate | null {
+  if (words[i] !== 'and' || (words[i + 1] !== 'a' && words[i + 1] !== 'an')) return null;
+  const phrase = readNounPhrase(tokens, words, i + 2);
+  if (!phrase || phrase.kind !== 'phrase') return null;
+  const label = span(text, tokens, phrase.labelStart, phrase.labelEnd);
+  const side = classifySide(label);
+  if (side === 'inherit') return null;
+  return {
+    first: i + 1,
+    last: phrase.labelEnd,
+    quantity: { low: 1, high: 1, vague: false, next: i + 2 },
+    qualifier: null,
+    label,
+    side,
+  };
+}
+
+/** Figures joined by "and" or commas share the verb that follows them. */
+function groupCandidates(
+  words: readonly string[],
+  candidates: readonly Candidate[],
+): Candidate[][] {
+  const groups: Candidate[][] = [];
+  for (const candidate of candidates) {
+    const group = groups[groups.length - 1];
+    const previous = group?.[group.length - 1];
+    const between = previous ? words.slice(previous.last, candidate.first).join(' ') : null;
+    const joins =
+      between === 'and' || (candidate.label !== '' && (between === ',' || between === ', and'));
+    if (group && !candidate.relative && joins) group.push(candidate);
+    else groups.push([candidate]);
+  }
+  return groups;
+}
+
+/** The outcome whose object the group is: "killing 28 soldiers", "wounded three others". */
+function outcomeBefore(words: readonly string[], first: number): Outcome | null {
+  if (words[first - 1] === 'dead' && words[first - 2] === 'shot') return 'killed';
+  const found = readOutcomeAt(words, first - 1);
+  return found && found.transitive && found.next === first ? found.outcome : null;
+}
+
+/** The outcome the group is the subject of: "were killed", "have been eliminated", "dead". */
+function outcomeAfter(words: readonly string[], last: number, hasNoun: boolean): Outcome | null {
+  let k = last;
+  if (hasNoun && RELATIVE.has(words[k] ?? '')) {
+    for (let x = k + 1; x < words.length && x <= k + MAX_RELATIVE_CLAUSE; x++) {
+      if (CLAUSE_END.has(words[x] ?? '')) return null;
+      const found = PASSIVE_AUX.has(words[x - 1] ?? '') ? readOutcomeAt(words, x) : null;
+      if (found && SUBJECT_OUTCOMES.has(words[x] ?? '')) return found.outcome;
+    }
+    return null;
+  }
+  let fillers = 0;
+  while (fillers < MAX_FILLERS) {
+    const word = words[k] ?? '';
+    if (word === 'in' && words[k + 1] === 'fact') k += 2;
+    else if (FILLERS.has(word)) k += 1;
+    else break;
+    fillers += 1;
+  }
+  const word = words[k] ?? '';
+  if (!SUBJECT_OUTCOMES.has(word)) return null;
+  const found = readOutcomeAt(words, k);
+  if (!found) return null;
+  if (word === 'deaths' && fillers > 0) return null;
+  // "20 militants killed three soldiers": the number counts the killers.
+  if (fillers === 0 && found.transitive) {
+    const next = words[found.next] ?? '';
+    if (OBJECT_START.has(next) || headKind(next) !== undefined || readQuantityAt(words, found.next))
+      return null;
+  }
+  return found.outcome;
+}
+
+/** "..., as well as nine of Nazarzod's troops." ends a list that began with an earlier figure. */
+function closesList(words: readonly string[], group: readonly Candidate[]): boolean {
+  const first = group[0];
+  const last = group[group.length - 1];
+  if (!first || !last) return false;
+  const before = words.slice(Math.max(0, first.first - 3), first.first).join(' ');
+  const listed = /(?:as well as|along with|plus|and|,)$/.test(before);
+  const after = words[last.last];
+  return listed && (after === undefined || CLAUSE_END.has(after) || LIST_PREPOSITIONS.has(after));
+}
+
+/** "the number of Tajik security officers killed ... is seven"; "the death toll rose to 25". */
+function readTotals(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+): Array<Found & { label: string }> {
+  const found: Array<Found & { label: string }> = [];
+  for (let x = 0; x < words.length; x++) {
+    if (words[x] === 'number' && words[x + 1] === 'of') {
+      const phrase = readNounPhrase(tokens, words, x + 2);
+      if (!phrase || phrase.kind !== 'phrase') continue;
+      const outcome = readOutcomeAt(words, phrase.labelEnd);
+      if (!outcome) continue;
+      for (let y = outcome.next; y < words.length && y < outcome.next + 25; y++) {
+        if (SENTENCE_STOP.has(words[y] ?? '')) break;
+        // Lower case only: "(IS)" is a group, not a verb.
+        if (!COPULAS.has(tokens[y]?.text ?? '')) continue;
+        const start = words[y + 1] === 'at' || words[y + 1] === 'to' ? y + 2 : y + 1;
+        const candidate = readCandidate(text, tokens, words, start);
+        if (candidate && candidate.label === '') {
+          const label = span(text, tokens, phrase.labelStart, phrase.labelEnd);
+          const side = classifySide(label);
+          found.push({
+            candidate: {
+              ...candidate,
+              last: candidate.quantity.next,
+              side: side === 'inherit' ? 'unknown' : side,
+            },
+            outcome: outcome.outcome,
+            groupQualifier: null,
+            label,
+          });
+        }
+        break;
+      }
+    }
+    if (words[x] === 'toll' && words[x - 1] === 'death') {
+      for (let y = x + 1; y < words.length && y <= x + 8; y++) {
+        if (CLAUSE_END.has(words[y] ?? '') || words[y] === ',') break;
+        if (!TOLL_VERBS.has(words[y - 1] ?? '')) continue;
+        const candidate = readCandidate(text, tokens, words, y);
+        if (candidate && candidate.label === '') {
+          found.push({
+            candidate: { ...candidate, last: candidate.quantity.next, side: 'all' },
+            outcome: 'killed',
+            groupQualifier: null,
+            label: '',
+          });
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+interface SentenceClaim extends Omit<Claim, 'attributedTo'> {}
+
+function claimsInSentence(text: string, sentence: Span, paragraph: Paragraph): SentenceClaim[] {
+  const tokens = tokenize(text, sentence.start, sentence.end);
+  const words = tokens.map((token) => token.lower);
+  const totals = readTotals(text, tokens, words);
+  const taken = new Set(totals.map((total) => total.candidate.first));
+
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const candidate =
+      taken.has(i) || (!isWord(tokens[i]) && !/^\d/.test(tokens[i]?.text ?? ''))
+        ? null
+        : readCandidate(text, tokens, words, i);
+    if (!candidate) {
+      i += 1;
+      continue;
+    }
+    candidates.push(candidate);
+    const listed = candidate.label ? readListedArticle(text, tokens, words, candidate.last) : null;
+    if (listed) candidates.push(listed);
+    i = (listed ?? candidate).last;
+  }
+
+  const found: Found[] = [];
+  for (const group of groupCandidates(words, candidates)) {
+    const first = group[0];
+    const last = group[group.length - 1];
+    if (!first || !last) continue;
+    const hasNoun = group.some((candidate) => candidate.label !== '');
+    const end = last.label === '' ? last.quantity.next : last.last;
+    let outcome = outcomeBefore(words, first.first) ?? outcomeAfter(words, end, hasNoun);
+    if (!outcome && hasNoun && found.length > 0 && closesList(words, group)) {
+      outcome = found[found.length - 1]?.outcome ?? null;
+    }
+    if (!outcome) continue;
+    for (const candidate of group)
+      found.push({ candidate, outcome, groupQualifier: first.qualifier });
+  }
+
+  const all = [...found, ...totals].toSorted((a, b) => a.candidate.first - b.candidate.first);
+  const claims: SentenceClaim[] = [];
+  for (const { candidate, outcome, groupQualifier } of all) {
+    const total = totals.find((t) => t.candidate === candidate);
+    const previous = claims[claims.length - 1];
+    let side: Side;
+    let sideLabel = total ? total.label : candidate.label;
+    if (candidate.side === null || candidate.side === 'inherit') {
+      if (previous) {
+        side = previous.side;
+        sideLabel = previous.sideLabel;
+      } else {
+        side = candidate.side === 'inherit' ? 'unknown' : paragraph.headline ? 'all' : 'unknown';
+      }
+    } else {
+      side = candidate.side;
+    }
+    const qualifier: Qualifier =
+      candidate.qualifier ?? groupQualifier ?? (candidate.quantity.vague ? 'about' : 'exact');
+    const start = tokens[candidate.first]?.start ?? 0;
+    const endToken = tokens[candidate.last - 1];
+    const end = endToken?.end ?? start;
+    claims.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      low: candidate.quantity.low,
+      high: candidate.quantity.high,
+      qualifier,
+      side,
+      sideLabel,
+      outcome,
+    });
+  }
+  return claims;
+}
+
+/** The source each sentence names, pronouns resolved within the paragraph. */
+function paragraphAttributions(
+  text: string,
+  paragraph: Paragraph,
+  firstClaims: readonly number[],
+): Array<string | null> {
+  const own = paragraph.sentences.map((sentence, i) =>
+    attributionIn(
+      text.slice(sentence.start, sentence.end),
+      (firstClaims[i] ?? Infinity) - sentence.start,
+    ),
+  );
+  const named = own.map((attribution) =>
+    attribution && !isPronoun(attribution) ? attribution : null,
+  );
+  return own.map((attribution, i) => {
+    if (attribution && !isPronoun(attribution)) return attribution;
+    const earlier = named.slice(0, i).findLast((name) => name !== null);
+    const later = named.slice(i + 1).find((name) => name !== null);
+    return earlier ?? later ?? attribution;
+  });
+}
+
+/** Every casualty figure in `text` (paragraphs separated by "\n"), in reading order. */
+export function extractClaims(text: string): Claim[] {
+  const claims: Claim[] = [];
+  for (const paragraph of splitParagraphs(text)) {
+    const perSentence = paragraph.sentences.map((sentence) =>
+      OUTCOME_CUE.test(text.slice(sentence.start, sentence.end))
+        ? claimsInSentence(text, sentence, paragraph)
+        : [],
+    );
+    if (perSentence.every((found) => found.length === 0)) continue;
+    const attributions = paragraphAttributions(
+      text,
+      paragraph,
+      perSentence.map((found) => found[0]?.start ?? Infinity),
+    );
+    perSentence.forEach((found, i) => {
+      for (const claim of found) claims.push({ ...claim, attributedTo: attributions[i] ?? null });
+    });
+  }
+  return claims;
+}
