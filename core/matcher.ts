@@ -16,6 +16,7 @@
  * ("WHAT IS LEFT"), where capitals say nothing.
  */
 import { KEY_LINE_BREAK, KEY_SPACE, normalizeKey, normalizeWithOffsets } from './normalize';
+import type { NormalizedText } from './normalize';
 import type { AliasMatch, LexiconEntry } from './types';
 
 interface CompiledEntry extends LexiconEntry {
@@ -47,7 +48,8 @@ function isAcronym(alias: string): boolean {
 
 const isBoundary = (code: number): boolean => code === KEY_SPACE || code === KEY_LINE_BREAK;
 
-export class AliasMatcher {
+/** One trie over a set of keys, in typed arrays, scanned from word starts. */
+class KeyTrie {
   private constructor(
     private readonly entries: readonly CompiledEntry[],
     /** Root children by key char code (0 = none). */
@@ -65,8 +67,7 @@ export class AliasMatcher {
     return this.entries.length;
   }
 
-  static build(entries: readonly LexiconEntry[]): AliasMatcher {
-    const compiled = compileEntries(entries);
+  static build(compiled: readonly CompiledEntry[]): KeyTrie {
     const keys = compiled.map((entry) => entry.key);
     let bound = 1;
     for (const key of keys) bound += key.length;
@@ -106,7 +107,7 @@ export class AliasMatcher {
     const rootChild = new Int32Array(0x10000);
     for (let c = firstChild[0]!; c < firstChild[0]! + childCount[0]!; c++)
       rootChild[nodeChar[c]!] = c;
-    return new AliasMatcher(
+    return new KeyTrie(
       compiled,
       rootChild,
       firstChild.slice(0, nodes),
@@ -117,11 +118,10 @@ export class AliasMatcher {
     );
   }
 
-  /** Every alias hit in `text`, leftmost-longest, one match per target, in text order. */
-  findAll(text: string): AliasMatch[] {
-    const { key, starts, ends } = normalizeWithOffsets(text);
+  /** Leftmost-longest hits of this trie's keys in the normalised `key`, appended in text order. */
+  scan(normalized: NormalizedText, text: string, matches: AliasMatch[]): void {
+    const { key, starts, ends } = normalized;
     const n = key.length;
-    const matches: AliasMatch[] = [];
     const candidateNodes: number[] = [];
     const candidateEnds: number[] = [];
     let pos = 0;
@@ -151,7 +151,6 @@ export class AliasMatcher {
       while (next < n && !isBoundary(key.charCodeAt(next))) next++;
       pos = next + 1;
     }
-    return matches;
   }
 
   private child(node: number, code: number): number {
@@ -199,6 +198,51 @@ export class AliasMatcher {
       written = true;
     }
     return written;
+  }
+}
+
+/**
+ * The public matcher. Names (actors, places) and incident keywords are two
+ * layers, each leftmost-longest on its own: a keyword phrase such as
+ * "attacks in Dushanbe and Vahdat" must not swallow the place names inside
+ * it, which are evidence of their own, while within names "Islamic Revival
+ * Party of Tajikistan" does win over the "Tajikistan" inside it.
+ */
+export class AliasMatcher {
+  private constructor(
+    private readonly names: KeyTrie,
+    private readonly keywords: KeyTrie,
+  ) {}
+
+  static build(entries: readonly LexiconEntry[]): AliasMatcher {
+    const compiled = compileEntries(entries);
+    return new AliasMatcher(
+      KeyTrie.build(compiled.filter((entry) => entry.kind !== 'incident')),
+      KeyTrie.build(compiled.filter((entry) => entry.kind === 'incident')),
+    );
+  }
+
+  /** Number of distinct (target, key) entries compiled. */
+  get size(): number {
+    return this.names.size + this.keywords.size;
+  }
+
+  /** Every alias hit in `text`, one match per target of a key, ordered by start (names first on ties). */
+  findAll(text: string): AliasMatch[] {
+    const normalized = normalizeWithOffsets(text);
+    const names: AliasMatch[] = [];
+    const keywords: AliasMatch[] = [];
+    this.names.scan(normalized, text, names);
+    this.keywords.scan(normalized, text, keywords);
+    if (keywords.length === 0) return names;
+    const merged: AliasMatch[] = [];
+    let k = 0;
+    for (const name of names) {
+      while (k < keywords.length && keywords[k]!.start < name.start) merged.push(keywords[k++]!);
+      merged.push(name);
+    }
+    while (k < keywords.length) merged.push(keywords[k++]!);
+    return merged;
   }
 }
 

@@ -491,9 +491,10 @@ function pushFolded(code: number, start: number, end: number): void {
 }
 
 const ZODA = codesOf('zoda');
-const PATRONYMIC_SUFFIXES = ['zadeh', 'zoda', 'zade', 'zada', 'zod'].map(codesOf);
+// 'zadh' is Persian-script زاده, which has no vowel letter before the final h.
+const PATRONYMIC_SUFFIXES = ['zadeh', 'zoda', 'zade', 'zada', 'zadh', 'zod'].map(codesOf);
 
-/** -zoda / -zod / -zade / -zada / -zadeh at the end of a word (after two letters at least) -> "zoda". */
+/** -zoda / -zod / -zade / -zada / -zadeh / -zadh at the end of a word (after two letters at least) -> "zoda". */
 function foldSuffix(): void {
   const n = folded.length;
   for (const suffix of PATRONYMIC_SUFFIXES) {
