@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bundledDataset } from '../../data/index';
+import { buildLexicon } from '../../core/lexicon';
 import { parseDataset, type Dataset } from '../../core/schema';
 import { TriangulateDatabase } from '../../db/database';
 import { replaceDataset } from '../../db/dataset';
 import { sendMessage } from '../../messaging/protocol';
-import { startBackground } from '../../entrypoints/background/service';
+import { startBackground, type BackgroundService } from '../../entrypoints/background/service';
 
 const parsed = parseDataset(bundledDataset);
 if (!parsed.ok) throw new Error(`bundled dataset is invalid: ${parsed.errors.join('; ')}`);
@@ -26,6 +27,13 @@ const bundledCounts = {
 
 let db: TriangulateDatabase;
 let dbCounter = 0;
+let service: BackgroundService | undefined;
+
+/** Starts the background on this test's database; afterEach waits for its install. */
+function start(bundle: unknown): BackgroundService {
+  service = startBackground(db, bundle);
+  return service;
+}
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -34,6 +42,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  await service?.whenReady();
+  service = undefined;
   await db.delete();
 });
 
@@ -45,7 +55,7 @@ describe('the background service', () => {
   });
 
   test('a message sent right after start waits for the install and sees all of it', async () => {
-    startBackground(db, bundledDataset);
+    start(bundledDataset);
     const status = await sendMessage('dataset.status', {});
     expect(status.counts).toEqual(bundledCounts);
     expect(status.meta).toEqual(bundled.meta);
@@ -54,7 +64,7 @@ describe('the background service', () => {
   });
 
   test('lexicon.get gives the installed version, the actors, places and keywords, and the outlets', async () => {
-    startBackground(db, bundledDataset);
+    start(bundledDataset);
     const lexicon = await sendMessage('lexicon.get', {});
     expect(lexicon.datasetVersion).toBe(bundled.meta.version);
     expect(lexicon.entries).toContainEqual({
@@ -69,9 +79,14 @@ describe('the background service', () => {
       alias: 'Khalim',
       weak: true,
     });
-    expect(lexicon.entries).toContainEqual(
-      expect.objectContaining({ targetId: 'vahdat', kind: 'place', alias: 'Vakhdat' }),
-    );
+    expect(lexicon.entries).toContainEqual({
+      targetId: 'vahdat',
+      kind: 'place',
+      alias: 'Vahdat',
+      weak: false,
+    });
+    // Every spelling the core would compile from the bundle, read back from IndexedDB.
+    expect(lexicon.entries).toHaveLength(buildLexicon(bundled).length);
     expect(lexicon.outlets.map((outlet) => outlet.id)).toEqual(
       bundled.outlets.map((outlet) => outlet.id).toSorted(),
     );
@@ -85,7 +100,7 @@ describe('the background service', () => {
     };
     const newer = { ...bundled, meta: { ...bundled.meta, version: 2 } };
     await replaceDataset(db, older, 'bundled');
-    startBackground(db, newer);
+    start(newer);
     await fakeBrowser.runtime.onInstalled.trigger({
       reason: 'update',
       previousVersion: '0.0.9',
@@ -97,8 +112,8 @@ describe('the background service', () => {
   });
 
   test('runtime.onInstalled re-checks the bundle: data lost since start-up comes back', async () => {
-    const service = startBackground(db, bundledDataset);
-    await service.whenReady();
+    const started = start(bundledDataset);
+    await started.whenReady();
     await db.meta.clear();
     await db.outlets.clear();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
@@ -107,12 +122,17 @@ describe('the background service', () => {
   });
 
   test('an invalid bundle leaves the database empty, reports why, and messages still get answers', async () => {
-    startBackground(db, { meta: bundled.meta, outlets: 'not a list' });
+    start({ meta: bundled.meta, outlets: 'not a list' });
     const status = await sendMessage('dataset.status', {});
     expect(status.meta).toBeNull();
     expect(status.counts.incidents).toBe(0);
     expect(status.lastError?.message).toBe(
-      'Invalid bundled dataset: outlets: Invalid type: Expected Array but received "not a list"',
+      'Invalid bundled dataset: outlets: Invalid type: Expected Array but received "not a list"; ' +
+        'actors: Invalid key: Expected "actors" but received undefined; ' +
+        'places: Invalid key: Expected "places" but received undefined; ' +
+        'incidents: Invalid key: Expected "incidents" but received undefined; ' +
+        'reports: Invalid key: Expected "reports" but received undefined; ' +
+        'figures: Invalid key: Expected "figures" but received undefined',
     );
     expect(await sendMessage('lexicon.get', {})).toEqual({
       datasetVersion: null,
@@ -122,7 +142,7 @@ describe('the background service', () => {
   });
 
   test('page.resolve refuses evidence that breaks the protocol, before touching the database', async () => {
-    startBackground(db, bundledDataset);
+    start(bundledDataset);
     await expect(
       sendMessage('page.resolve', { evidence: { matches: 'everything' } } as never),
     ).rejects.toThrow(
