@@ -8,8 +8,11 @@
  *   only with totals the reports state themselves: adding up a report's
  *   per-side figures would invent a number no source gave, and would be wrong
  *   whenever a report leaves a side out. 'unknown' ("ten people") compares
- *   only with figures that are also of unknown side, since it may count any
- *   one side or all of them;
+ *   with figures of unknown side; it is read as a total only when it equals
+ *   a stated total ("150,000 people" beside a report's 150,000 dead of the
+ *   war), and then compares with every total. A count of unknown side that
+ *   equals no total is never called above or below the totals: it may count
+ *   one side only;
  * - numbers are compared as stated ([low, high]); a qualifier ("at least")
  *   is shown, not stretched into an open interval, or "at least eight" would
  *   agree with every larger count and hide the disagreement it should show.
@@ -26,9 +29,12 @@ import type { Claim, ComparedSource, FigureComparison, IncidentBundle } from './
 export type ComparableClaim = Pick<Claim, 'low' | 'high' | 'side' | 'outcome'>;
 
 export function compareClaim(claim: ComparableClaim, bundle: IncidentBundle): FigureComparison {
-  const sources = comparableFigures(bundle, claim.side, claim.outcome).map((figure) =>
-    toSource(figure, bundle, overlaps(claim, figure)),
-  );
+  const figures = comparableFigures(bundle, claim.side, claim.outcome);
+  if (claim.side === 'unknown') {
+    const totals = comparableFigures(bundle, 'all', claim.outcome);
+    if (totals.some((total) => overlaps(claim, total))) figures.push(...totals);
+  }
+  const sources = figures.map((figure) => toSource(figure, bundle, overlaps(claim, figure)));
   if (sources.length === 0) return { verdict: 'no-comparable', sources, range: null };
   const range = {
     low: Math.min(...sources.map((s) => s.low)),

@@ -365,11 +365,17 @@ export function resolvePage(
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** The popover has room for a few reasons, not a list of everything. */
+const MAX_REASONS = 8;
+
 function reasonsOf(points: readonly Point[]): string[] {
   const best = new Map<string, number>();
   for (const p of points)
     if (p.weight > 0) best.set(p.reason, Math.max(best.get(p.reason) ?? 0, p.weight));
-  return [...best.entries()].toSorted((a, b) => b[1] - a[1]).map(([reason]) => reason);
+  return [...best.entries()]
+    .toSorted((a, b) => b[1] - a[1])
+    .slice(0, MAX_REASONS)
+    .map(([reason]) => reason);
 }
 
 // ---- which linked incident a figure counts ----
@@ -379,6 +385,13 @@ const SENTENCE_WINDOW = 150;
 const PARAGRAPH_WINDOW = 400;
 /** The best incident must lead the next by this much, or the figure stays unassigned. */
 const ASSIGN_MARGIN = 0.5;
+/** The page's main incident is the default home of a figure nothing else places. */
+const MAIN_INCIDENT_BONUS = 0.5;
+/**
+ * A figure equal to one an incident's reports give (28 soldiers) says more
+ * about which incident it counts than the dates and phrases around it.
+ */
+const FIGURE_AGREES_WEIGHT = 4;
 
 /**
  * The linked incident a figure most likely counts: dates, keywords and names
@@ -397,14 +410,16 @@ function assignClaim(
   const paragraph = enclosing(claim, layout?.paragraphs, PARAGRAPH_WINDOW);
   const sharedIds = sharedEntityIds(linked);
   const scored = linked.map((bundle, rank) => {
-    let score = rank === 0 ? 0.5 : 0;
+    let score = rank === 0 ? MAIN_INCIDENT_BONUS : 0;
     const verdict = compareClaim(claim, bundle).verdict;
-    if (verdict === 'agrees') score += claim.high <= 2 ? 1 : 2;
+    if (verdict === 'agrees') score += claim.high <= 2 ? 1 : FIGURE_AGREES_WEIGHT;
     for (const date of evidence.dates) {
       const inSentence = inside(date, sentence);
       if (!inSentence && !inside(date, paragraph)) continue;
       const { near, far } = dateProximity(date, bundle.incident);
-      const factor = inSentence ? 1.6 : 0.8;
+      // "said on Thursday", the day of publication, dates the statement more often than the event.
+      const statement = date.date === evidence.facts.publishedAt && date.endDate === date.date;
+      const factor = (inSentence ? 1.6 : 0.8) * (statement ? 0.5 : 1);
       if (near > 0) score += near * factor;
       if (far) score -= 1.25 * factor;
     }

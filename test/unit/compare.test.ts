@@ -140,8 +140,12 @@ describe('compareClaim', () => {
     // a total compares only with stated totals, never with a side
     [17, 17, 'all', 'killed', 'agrees', ['f8'], ['f8'], [17, 17]],
     [8, 8, 'all', 'killed', 'below-all', [], ['f8'], [17, 17]],
-    // an unknown side compares only with unknown sides
+    // an unknown side compares with unknown sides...
     [8, 8, 'unknown', 'killed', 'no-comparable', [], [], null],
+    // ...unless it equals a stated total: then it is read as that total
+    [17, 17, 'unknown', 'killed', 'agrees', ['f8'], ['f8'], [17, 17]],
+    [15, 20, 'unknown', 'killed', 'agrees', ['f8'], ['f8'], [17, 17]],
+    [30, 30, 'unknown', 'killed', 'no-comparable', [], [], null],
     [6, 6, 'unknown', 'detained', 'agrees', ['f9'], ['f9'], [5, 7]],
     [9, 9, 'militants', 'killed', 'agrees', ['f7'], ['f7'], [9, 9]],
     [9, 9, 'civilians', 'killed', 'no-comparable', [], [], null],
