@@ -240,6 +240,12 @@ describe('resolvePage: which incidents a page is about', () => {
       ['attack'],
     ],
     [
+      'the accused named often, days later, but nowhere and at no time',
+      '[[Nazarzod|actor:nazarzoda]] led it. [[Nazarzod|actor:nazarzoda]] fled. Police sought [[Nazarzod|actor:nazarzoda]].',
+      '2015-09-05',
+      [],
+    ],
+    [
       'the same words, the dates all years away',
       '[[Nazarzod|actor:nazarzoda]] led it. [[Nazarzod|actor:nazarzoda]] fled. Police sought [[Nazarzod|actor:nazarzoda]] in [[Vahdat|place:vahdat]] on {{Friday|2021-03-05|day}}.',
       null,
@@ -283,14 +289,20 @@ describe('resolvePage: which incidents a page is about', () => {
     },
   );
 
-  test('a date far from the incident counts against it', () => {
-    const near =
-      '[[Nazarzod|actor:nazarzoda]], the [[deputy defense minister|incident:attack]], in [[Vahdat|place:vahdat]] on {{Friday|2015-09-04|day}}.';
-    const far = near.replace('2015-09-04', '2016-09-02');
-    const none = near.replace('{{Friday|2015-09-04|day}}', 'Friday');
-    const score = (marked: string) =>
-      resolvePage(evidenceOf(marked, null), [attack]).incidents.map((i) => i.score);
-    expect([score(near), score(none), score(far)]).toEqual([[5], [3.75], []]);
+  const nearPage =
+    '[[Nazarzod|actor:nazarzoda]], the [[deputy defense minister|incident:attack]], in [[Vahdat|place:vahdat]] on {{Friday|2015-09-04|day}}.';
+  test.each([
+    ['on the day', nearPage, [5]],
+    ['with no date', nearPage.replace('{{Friday|2015-09-04|day}}', 'Friday'), [3.75]],
+    [
+      'a year later: the far date counts against it',
+      nearPage.replace('2015-09-04', '2016-09-02'),
+      [],
+    ],
+  ])('score %s', (_name, marked, scores) => {
+    expect(resolvePage(evidenceOf(marked, null), [attack]).incidents.map((i) => i.score)).toEqual(
+      scores,
+    );
   });
 
   test('reasons are short, strongest first', () => {
