@@ -246,11 +246,15 @@ export function findDates(text: string, publishedAt: string | null): DateMention
   for (const match of text.matchAll(WEEKDAY_MENTION)) {
     const [whole, modifier, weekdayWord = ''] = match;
     if (!/^[A-Z]/.test(weekdayWord) || published === null) continue;
+    if (isPartOfName(text, match.index, match.index + whole.length)) continue;
     const day = weekdayDay(weekdayWord, (modifier ?? '').toLowerCase(), published);
     add(match.index, match.index + whole.length, single(day), 'day', true);
   }
   for (const match of text.matchAll(RELATIVE_PHRASE)) {
     if (published === null) continue;
+    if (/^[A-Z]/.test(match[0]) && isPartOfName(text, match.index, match.index + match[0].length)) {
+      continue;
+    }
     const resolved = relativePhrase(match, published);
     if (resolved !== null) {
       add(match.index, match.index + match[0].length, resolved.range, resolved.precision, true);
@@ -282,6 +286,27 @@ export function findDates(text: string, publishedAt: string | null): DateMention
   }
 
   return pickNonOverlapping(found);
+}
+
+/** Capitalised words that may open a sentence before a weekday ("On Friday, ..."). */
+const SENTENCE_OPENERS = new Set(
+  'on by since until till from before after early late last next this past through and but or as at in then later earlier the'.split(
+    ' ',
+  ),
+);
+/** Names a weekday heads: newspapers and mosques, not days. */
+const NAME_AFTER_WEEKDAY = /^\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mosque|Sun)\b/;
+
+/**
+ * "Russia Today", "USA Today", "Bloody Sunday", "The Sunday Times": a weekday or
+ * "Today" inside a capitalised name is a name, not a day.
+ */
+function isPartOfName(text: string, start: number, end: number): boolean {
+  if (NAME_AFTER_WEEKDAY.test(text.slice(end, end + 12))) return true;
+  const previous = /([A-Z][\w'’-]*)[ \t]+$/.exec(text.slice(Math.max(0, start - 30), start));
+  if (previous === null) return false;
+  const word = (previous[1] ?? '').toLowerCase();
+  return !SENTENCE_OPENERS.has(word);
 }
 
 /** The word before a bare year must say it is a time ("in", "since", "a 1997 deal"). */

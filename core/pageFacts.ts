@@ -204,7 +204,7 @@ function findPublished(
 
 /** "DUSHANBE, September 14, 2015" / "MOSCOW, 14 September" at the start of an early line. */
 const DATELINE =
-  /^\s*[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z /]{1,30}\))?,\s+(?:([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|(\d{1,2})\s+([A-Z][a-z]{2,8})\.?(?:,?\s+(\d{4}))?)(?![\d:])/m;
+  /^\s*(?!(?:LAST\s+)?UPDATED\b|PUBLISHED\b|POSTED\b)[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z /]{1,30}\))?,\s+(?:([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|(\d{1,2})\s+([A-Z][a-z]{2,8})\.?(?:,?\s+(\d{4}))?)(?![\d:])/m;
 
 /** The day of the text's dateline, with its year or `fallbackYear`; null when neither gives one. */
 export function datelineDay(text: string, fallbackYear: number | null): string | null {

@@ -254,7 +254,9 @@ export function rangeForSpan(visible: VisibleText, start: number, end: number): 
   const doc = boundaries.start.node.ownerDocument;
   if (doc === null) return null;
   const range = doc.createRange();
-  range.setStart(boundaries.start.node, boundaries.start.offset);
-  range.setEnd(boundaries.end.node, boundaries.end.offset);
+  // Clamped: the page may have shortened a text node since the text was read.
+  const { start: from, end: to } = boundaries;
+  range.setStart(from.node, Math.min(from.offset, from.node.length));
+  range.setEnd(to.node, Math.min(to.offset, to.node.length));
   return range;
 }

@@ -254,3 +254,20 @@ test('the TASS seed, read in full', () => {
     ['Friday, September 5', '2015-09-05', '2015-09-05', 'day', true],
   ]);
 });
+
+describe('weekdays and "today" inside names are not days', () => {
+  test.each<[string, Row[]]>([
+    ['Russia Today reported', []],
+    ['USA Today said', []],
+    ['The Sunday Times reported', []],
+    ['the Friday Mosque', []],
+    ['since Bloody Sunday', []],
+    ['On Friday, police said', [['Friday', '2015-09-04', '2015-09-04', 'day', true]]],
+    ['The Friday attacks', [['Friday', '2015-09-04', '2015-09-04', 'day', true]]],
+    ['KILLED. Today police said', [['Today', '2015-09-05', '2015-09-05', 'day', true]]],
+    // Precision first: after a capitalised name, "Friday" is read as part of it.
+    ['Rakhmon Friday dismissed him', []],
+  ])('%s', (text, expected) => {
+    expect(rows(text, '2015-09-05')).toEqual(expected);
+  });
+});

@@ -136,6 +136,14 @@ describe('publication day', () => {
       '2015-09-14',
       'dateline',
     ],
+    ['an "UPDATED" line is no dateline', {}, 'UPDATED, Sept. 9, 2015 - Police', null, null],
+    [
+      'a dateline further down, after site chrome',
+      {},
+      'Menu\nWorld\n\nDUSHANBE, Sept 4, 2015 (Reuters) - At least',
+      '2015-09-04',
+      'dateline',
+    ],
     ['a year-less dateline alone is not enough', {}, seed('002_633043090701e538'), null, null],
     ['nothing at all', {}, seed('000_730a5c529c7b08ea'), null, null],
   ])('%s', (_label, signals, text, day, source) => {
