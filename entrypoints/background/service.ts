@@ -74,8 +74,12 @@ export function createBackgroundService(
 }
 
 /** Starts the service and binds it to the runtime's events. */
-export function startBackground(db: TriangulateDatabase, bundled: unknown): BackgroundService {
-  const service = createBackgroundService(db, bundled);
+export function startBackground(
+  db: TriangulateDatabase,
+  bundled: unknown,
+  log: (message: string) => void = console.info,
+): BackgroundService {
+  const service = createBackgroundService(db, bundled, log);
   browser.runtime.onInstalled.addListener(() => {
     void service.refreshBundled();
   });

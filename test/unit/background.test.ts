@@ -1,8 +1,15 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bundledDataset } from '../../data/index';
+import { readPageEvidence } from '../../core/evidence';
 import { buildLexicon } from '../../core/lexicon';
+import { AliasMatcher } from '../../core/matcher';
+import { collectPageSignals } from '../../page/signals';
+import { extractVisibleText } from '../../page/visibleText';
 import { parseDataset, type Dataset } from '../../core/schema';
 import { TriangulateDatabase } from '../../db/database';
 import { replaceDataset } from '../../db/dataset';
@@ -31,7 +38,7 @@ let service: BackgroundService | undefined;
 
 /** Starts the background on this test's database; afterEach waits for its install. */
 function start(bundle: unknown): BackgroundService {
-  service = startBackground(db, bundle);
+  service = startBackground(db, bundle, () => undefined);
   return service;
 }
 
@@ -104,7 +111,6 @@ describe('the background service', () => {
     await fakeBrowser.runtime.onInstalled.trigger({
       reason: 'update',
       previousVersion: '0.0.9',
-      temporary: false,
     });
     const status = await sendMessage('dataset.status', {});
     expect(status.meta?.version).toBe(2);
@@ -116,7 +122,7 @@ describe('the background service', () => {
     await started.whenReady();
     await db.meta.clear();
     await db.outlets.clear();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     const status = await sendMessage('dataset.status', {});
     expect(status.counts).toEqual(bundledCounts);
   });
@@ -139,6 +145,37 @@ describe('the background service', () => {
       entries: [],
       outlets: [],
     });
+  });
+
+  test('page.resolve links a real page (seed 000) and sends back only the linked bundles', async () => {
+    start(bundledDataset);
+    const html = readFileSync(
+      join(import.meta.dirname, '../fixtures/pages/000_730a5c529c7b08ea.html'),
+      'utf8',
+    );
+    const { document } = parseHTML(html);
+    const text = extractVisibleText(document.body).text;
+    const lexicon = await sendMessage('lexicon.get', {});
+    const evidence = readPageEvidence(
+      { text, signals: collectPageSignals(document) },
+      AliasMatcher.build(lexicon.entries),
+      lexicon.outlets,
+    );
+    const reply = await sendMessage('page.resolve', { evidence });
+
+    const linked = ['tj-1992-1997-civil-war', 'tj-2015-09-04-dushanbe-vahdat-attacks'];
+    expect(reply.incidents.map((incident) => incident.incidentId).toSorted()).toEqual(linked);
+    expect(reply.bundles.map((bundle) => bundle.incident.id).toSorted()).toEqual(linked);
+    const attack = reply.bundles.find((bundle) => bundle.incident.id === linked[1]);
+    expect(attack?.reports.map((report) => report.id).toSorted()).toEqual(
+      bundled.reports
+        .filter((report) => report.incidentId === linked[1])
+        .map((report) => report.id)
+        .toSorted(),
+    );
+    expect(attack?.figures).toHaveLength(
+      bundled.figures.filter((figure) => figure.incidentId === linked[1]).length,
+    );
   });
 
   test('page.resolve refuses evidence that breaks the protocol, before touching the database', async () => {
