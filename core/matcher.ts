@@ -52,7 +52,7 @@ const isBoundary = (code: number): boolean => code === KEY_SPACE || code === KEY
 class KeyTrie {
   private constructor(
     private readonly entries: readonly CompiledEntry[],
-    /** Root children by key char code (0 = none). */
+    /** Root children by key char code (0 or out of range = none). */
     private readonly rootChild: Int32Array,
     private readonly firstChild: Int32Array,
     private readonly childCount: Int32Array,
@@ -104,9 +104,11 @@ class KeyTrie {
       }
       childCount[node] = nodes - firstChild[node]!;
     }
-    const rootChild = new Int32Array(0x10000);
-    for (let c = firstChild[0]!; c < firstChild[0]! + childCount[0]!; c++)
-      rootChild[nodeChar[c]!] = c;
+    // Dense root table, only as long as the highest first char needs.
+    const rootFirst = firstChild[0]!;
+    const rootEnd = rootFirst + childCount[0]!;
+    const rootChild = new Int32Array(rootEnd > rootFirst ? nodeChar[rootEnd - 1]! + 1 : 0);
+    for (let c = rootFirst; c < rootEnd; c++) rootChild[nodeChar[c]!] = c;
     return new KeyTrie(
       compiled,
       rootChild,
@@ -128,7 +130,7 @@ class KeyTrie {
     while (pos < n) {
       candidateNodes.length = 0;
       candidateEnds.length = 0;
-      let node = this.rootChild[key.charCodeAt(pos)]!;
+      let node = this.rootChild[key.charCodeAt(pos)] ?? 0;
       let j = pos + 1;
       while (node !== 0) {
         if (this.outCount[node]! > 0 && (j === n || isBoundary(key.charCodeAt(j)))) {

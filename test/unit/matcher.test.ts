@@ -154,11 +154,13 @@ describe('short capitals are acronyms: they match only text in capitals', () => 
   });
 });
 
+/** Confirmed matches as "targetId=source text". */
+const confirmed = (text: string): string[] =>
+  confirmWeakMatches(matcher.findAll(text), text).map(
+    (hit) => `${hit.targetId}=${text.slice(hit.start, hit.end)}`,
+  );
+
 describe('confirmWeakMatches', () => {
-  const confirmed = (text: string): string[] =>
-    confirmWeakMatches(matcher.findAll(text), text).map(
-      (hit) => `${hit.targetId}=${text.slice(hit.start, hit.end)}`,
-    );
   const filler = 'x '.repeat(300);
   const near = 'x '.repeat(200);
 

@@ -1,0 +1,174 @@
+// Properties of normalising and matching that must hold for any text, checked on generated inputs.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { AliasMatcher } from '../../core/matcher';
+import { normalizeKey, normalizeWithOffsets } from '../../core/normalize';
+import type { LexiconEntry } from '../../core/types';
+
+/** Characters that stress the normaliser: scripts, marks, ligatures, invisibles, apostrophes, breaks, astral. */
+const TRICKY = [
+  ...'aeiouyqkhzdjsgAEIOUYQKHZDJSG0129',
+  ...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАЁЖҲ',
+  ...'ғӣқӯҳҷўәөұүіє',
+  ...'ابپتجخدرزسشعغقکگلمنهوی٣۴',
+  ...'éçñšžİıßøæœ',
+  '\u0301',
+  '\u0308',
+  '\u0304',
+  'ﬁ',
+  'ﬃ',
+  'Ｉ',
+  '\u00ad',
+  '\u200b',
+  '\u200d',
+  '\u200c',
+  "'",
+  '’',
+  'ʻ',
+  ' ',
+  ' ',
+  '-',
+  '—',
+  '.',
+  '\n',
+  '\r\n',
+  '\t',
+  '😀',
+  '𝐈',
+  '🇹🇯',
+  '\ud800',
+  '\udc00',
+];
+const trickyText = fc
+  .array(fc.constantFrom(...TRICKY), { maxLength: 40 })
+  .map((parts) => parts.join(''));
+const anyText = fc.oneof(
+  trickyText,
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }),
+);
+
+describe('normalizeWithOffsets', () => {
+  test('never throws; spans are within the text, non-empty and monotonic; the key is well formed', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const { key, starts, ends } = normalizeWithOffsets(text);
+        expect(starts.length).toBe(key.length);
+        expect(ends.length).toBe(key.length);
+        for (let i = 0; i < key.length; i++) {
+          expect(starts[i]!).toBeLessThan(ends[i]!);
+          expect(ends[i]!).toBeLessThanOrEqual(text.length);
+          if (i > 0) {
+            expect(starts[i]!).toBeGreaterThanOrEqual(starts[i - 1]!);
+            expect(ends[i]!).toBeGreaterThanOrEqual(ends[i - 1]!);
+          }
+        }
+        expect(key).not.toMatch(/^[ \n]|[ \n]$|[ \n]{2}/);
+        expect(normalizeKey(text)).toBe(key);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+// Name-like aliases: syllables that trigger the folds, in several scripts.
+const SYLLABLES = [
+  'na',
+  'zar',
+  'zod',
+  'zoda',
+  'kha',
+  'lim',
+  'Ab',
+  'dou',
+  'Rah',
+  'mon',
+  'Vakh',
+  'dat',
+  'dzhu',
+  'you',
+  'yev',
+  'qo',
+  'sim',
+  'lla',
+  'На',
+  'зар',
+  'зо',
+  'да',
+  'Ра',
+  'ҳмо',
+  'н',
+  'ӣ',
+  'ҷо',
+  'ғу',
+  'Ўз',
+  'é',
+  'Is',
+  'ﬁ',
+  'ma\u0301',
+  'Ш',
+  'щи',
+];
+const aliasWord = fc
+  .array(fc.constantFrom(...SYLLABLES), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join(''));
+const alias = fc
+  .array(aliasWord, { minLength: 1, maxLength: 3 })
+  .map((words) => words.join(' '))
+  .filter((a) => {
+    const words = normalizeKey(a).split(' ');
+    // Lower case (acronym rule aside) and distinct words, so no earlier copy can overlap it.
+    return a !== a.toUpperCase() && words.length === new Set(words).size;
+  });
+
+describe('AliasMatcher', () => {
+  const lexicon = fc.array(alias, { minLength: 1, maxLength: 8 }).map((aliases) =>
+    aliases.map((a, i): LexiconEntry => ({
+      targetId: `t${i}`,
+      kind: 'actor',
+      alias: a,
+      weak: false,
+    })),
+  );
+  const textFromAliases = (aliases: string[]) =>
+    fc
+      .array(fc.oneof(fc.constantFrom(...aliases), fc.constantFrom(...TRICKY), aliasWord), {
+        maxLength: 30,
+      })
+      .map((parts) => parts.join(''));
+
+  test("every match's source text normalises to its alias's key", () => {
+    fc.assert(
+      fc.property(
+        lexicon.chain((entries) =>
+          fc.tuple(fc.constant(entries), textFromAliases(entries.map((e) => e.alias))),
+        ),
+        ([entries, text]) => {
+          const matcher = AliasMatcher.build(entries);
+          for (const match of matcher.findAll(text)) {
+            expect(normalizeKey(text.slice(match.start, match.end))).toBe(
+              normalizeKey(match.alias),
+            );
+          }
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+
+  test('an alias inserted anywhere between spaces is found on exactly its span', () => {
+    fc.assert(
+      fc.property(alias, anyText, anyText, (a, before, after) => {
+        const matcher = AliasMatcher.build([
+          { targetId: 'x', kind: 'actor', alias: a, weak: false },
+        ]);
+        const text = `${before} ${a} ${after}`;
+        const start = before.length + 1;
+        expect(
+          matcher.findAll(text).filter((m) => m.start === start && m.end === start + a.length),
+        ).toHaveLength(1);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+});
