@@ -121,6 +121,14 @@ const alias = fc
     return a !== a.toUpperCase() && words.length === new Set(words).size;
   });
 
+/** Text made of the lexicon's aliases, parts of them and tricky characters. */
+const textFromAliases = (aliases: string[]) =>
+  fc
+    .array(fc.oneof(fc.constantFrom(...aliases), fc.constantFrom(...TRICKY), aliasWord), {
+      maxLength: 30,
+    })
+    .map((parts) => parts.join(''));
+
 describe('AliasMatcher', () => {
   const lexicon = fc.array(alias, { minLength: 1, maxLength: 8 }).map((aliases) =>
     aliases.map((a, i): LexiconEntry => ({
@@ -130,13 +138,6 @@ describe('AliasMatcher', () => {
       weak: false,
     })),
   );
-  const textFromAliases = (aliases: string[]) =>
-    fc
-      .array(fc.oneof(fc.constantFrom(...aliases), fc.constantFrom(...TRICKY), aliasWord), {
-        maxLength: 30,
-      })
-      .map((parts) => parts.join(''));
-
   test("every match's source text normalises to its alias's key", () => {
     fc.assert(
       fc.property(
