@@ -48,6 +48,9 @@ export function readNounPhrase(
     partitive = true;
     m += 1;
     if (DETERMINERS.has(words[m] ?? '')) m += 1;
+    // "3 of the 20 attackers": the whole the part is taken from.
+    const whole = readQuantityAt(words, m);
+    if (whole) m = whole.next;
   }
 
   const labelStart = m;
@@ -68,6 +71,12 @@ export function readNounPhrase(
     }
     if (word === 'and') {
       const next = words[x + 1] ?? '';
+      // "women and children", "men and boys": one count of two nouns.
+      const bothHeads = lastHead === x - 1 && !complement && headKind(next) !== undefined;
+      if (bothHeads && headKind(next) !== 'others') {
+        runEnd = x + 1;
+        continue;
+      }
       if (lastHead >= 0 || !isWord(tokens[x + 1]) || STOP.has(next) || DETERMINERS.has(next)) break;
       if (readQuantityAt(words, x + 1)) break;
       runEnd = x + 1;

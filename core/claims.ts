@@ -73,7 +73,7 @@ const FILLERS = new Set(
   (
     'were was are is have has had been being be reportedly allegedly also all both later since now ' +
     'already initially apparently subsequently eventually previously feared believed confirmed ' +
-    'reported said to presumed officially'
+    'reported said to presumed officially remain remains remained still'
   ).split(' '),
 );
 const RELATIVE = new Set(['who', 'that', 'which']);
@@ -106,6 +106,8 @@ const COPULAS = new Set([
 ]);
 const MAX_RELATIVE_CLAUSE = 20;
 const MAX_FILLERS = 5;
+const MAX_ASIDE = 12;
+const ASIDE_OPENERS = new Set(['including', 'among', 'most', 'many', 'mostly', 'all']);
 
 function quantityInContext(
   tokens: readonly Token[],
@@ -116,6 +118,9 @@ function quantityInContext(
 ): boolean {
   const before = words[start - 1] ?? '';
   const beforeToken = tokens[start - 1];
+  // "a mother of two", "a nation of 8 million": a bare number after "of" describes, not counts.
+  if (before === 'of' && readNounPhrase(tokens, words, quantity.next)?.kind === 'bare')
+    return false;
   if (NOT_A_COUNT_BEFORE.has(before)) return false;
   if (MONTHS.has(before) || (before === '.' && MONTHS.has(words[start - 2] ?? ''))) return false;
   if (tokens[start - 1]?.text === 'May') return false;
@@ -224,11 +229,16 @@ function outcomeAfter(words: readonly string[], last: number, hasNoun: boolean):
   if (hasNoun && RELATIVE.has(words[k] ?? '')) {
     for (let x = k + 1; x < words.length && x <= k + MAX_RELATIVE_CLAUSE; x++) {
       if (CLAUSE_END.has(words[x] ?? '')) return null;
-      const found = PASSIVE_AUX.has(words[x - 1] ?? '') ? readOutcomeAt(words, x) : null;
-      if (found && SUBJECT_OUTCOMES.has(words[x] ?? '')) return found.outcome;
+      const word = words[x] ?? '';
+      const found = SUBJECT_OUTCOMES.has(word) ? readOutcomeAt(words, x) : null;
+      // "who were later killed", "who died"; not "who killed three soldiers".
+      const passive = words.slice(Math.max(k, x - 3), x).some((w) => PASSIVE_AUX.has(w));
+      if (found && (passive || !found.transitive))
+        return mixedOutcome(words, found) ? null : found.outcome;
     }
     return null;
   }
+  k = skipAside(words, k);
   let fillers = 0;
   while (fillers < MAX_FILLERS) {
     const word = words[k] ?? '';
@@ -248,7 +258,25 @@ function outcomeAfter(words: readonly string[], last: number, hasNoun: boolean):
     if (OBJECT_START.has(next) || headKind(next) !== undefined || readQuantityAt(words, found.next))
       return null;
   }
-  return found.outcome;
+  return mixedOutcome(words, found) ? null : found.outcome;
+}
+
+/** "killed or wounded" counts casualties of either kind: no single outcome to report. */
+function mixedOutcome(words: readonly string[], found: { next: number }): boolean {
+  return (
+    (words[found.next] === 'or' || words[found.next] === 'and/or') &&
+    readOutcomeAt(words, found.next + 1) !== null
+  );
+}
+
+/** Skips an aside between a subject and its verb: ", including women and children,". */
+function skipAside(words: readonly string[], k: number): number {
+  if (words[k] !== ',' || !ASIDE_OPENERS.has(words[k + 1] ?? '')) return k;
+  for (let x = k + 2; x < words.length && x <= k + MAX_ASIDE; x++) {
+    if (words[x] === ',') return x + 1;
+    if (CLAUSE_END.has(words[x] ?? '')) return k;
+  }
+  return k;
 }
 
 /** "..., as well as nine of Nazarzod's troops." ends a list that began with an earlier figure. */
@@ -257,8 +285,12 @@ function closesList(words: readonly string[], group: readonly Candidate[]): bool
   const last = group[group.length - 1];
   if (!first || !last) return false;
   const before = words.slice(Math.max(0, first.first - 3), first.first).join(' ');
-  const listed = /(?:as well as|along with|plus|and|,)$/.test(before);
   const after = words[last.last];
+  // "..., including three children," names a part of the figure before it.
+  if (/(?:including|among them)$/.test(before)) {
+    return after === undefined || after === ',' || CLAUSE_END.has(after);
+  }
+  const listed = /(?:as well as|along with|plus|and|,)$/.test(before);
   return listed && (after === undefined || CLAUSE_END.has(after) || LIST_PREPOSITIONS.has(after));
 }
 

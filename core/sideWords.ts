@@ -27,7 +27,7 @@ const HEADS: ReadonlyArray<[HeadKind, string]> = [
     'civilian civilians resident residents passers-by passersby bystanders woman women child ' +
       'children villagers worshippers worshipers students pupils schoolchildren journalists workers ' +
       'pilgrims tourists shoppers passengers infants babies girls boys teachers protesters ' +
-      'demonstrators refugees migrants farmers doctors nurses patients',
+      'demonstrators refugees migrants farmers doctors nurses patients activists spectators',
   ],
   [
     'generic',
@@ -86,6 +86,20 @@ const STATE_NAME =
  * "members of ...", whose head is "members".
  */
 export function classifySide(label: string): Side | 'inherit' {
+  const parts = label.split(/\s+and\s+/);
+  if (parts.length > 1 && parts.every((part) => headKind(lastWord(part)) !== undefined)) {
+    // "policemen and soldiers" is one side; "soldiers and civilians" is none.
+    const sides = new Set(parts.map(classifyPhrase));
+    return sides.size === 1 ? (parts.map(classifyPhrase)[0] ?? 'unknown') : 'unknown';
+  }
+  return classifyPhrase(label);
+}
+
+function lastWord(phrase: string): string {
+  return phrase.toLowerCase().split(/\s+/).pop() ?? '';
+}
+
+function classifyPhrase(label: string): Side | 'inherit' {
   const words = label.toLowerCase().replace(/’/g, "'").split(/\s+/);
   const headWord = words.includes('of') && words[0] !== 'of' ? words[0] : words[words.length - 1];
   const kind = headKind(headWord ?? '') ?? 'generic';
