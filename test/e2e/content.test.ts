@@ -164,12 +164,12 @@ const EXPECTED_000 = {
   actors: '20',
   places: '8',
   keywords: '5',
-  figures: '9',
+  figures: '11',
   highlights: {
     'triangulate-actor': 20,
     'triangulate-place': 8,
     'triangulate-incident': 5,
-    'triangulate-figure-agrees': 8,
+    'triangulate-figure-agrees': 10,
     'triangulate-figure-outside': 1,
   },
 };
