@@ -271,3 +271,14 @@ describe('weekdays and "today" inside names are not days', () => {
     expect(rows(text, '2015-09-05')).toEqual(expected);
   });
 });
+
+test('a 4 MB text with 70,000 mentions is read in well under the time a page allows', () => {
+  const text = 'At least eight policemen and two gunmen were killed on Friday.\n'.repeat(70_000);
+  const started = performance.now();
+  const mentions = findDates(text, '2015-09-05');
+  const elapsed = performance.now() - started;
+  expect(mentions).toHaveLength(70_000);
+  expect(mentions[69_999]?.start).toBe(69_999 * 63 + 55);
+  // About 0.3 s alone; the bound is loose because test files run in parallel.
+  expect(elapsed).toBeLessThan(10_000);
+}, 60_000);

@@ -190,7 +190,8 @@ test('a 5 MB page is read in one pass, quickly', () => {
   const elapsed = performance.now() - started;
   expect(visible.segments.length).toBe(350_000);
   expect(visible.text.length).toBe(70_000 * 63 - 1);
-  expect(elapsed).toBeLessThan(3_000);
+  // About 0.1 s alone; the bound is loose because test files run in parallel.
+  expect(elapsed).toBeLessThan(10_000);
   const middle = visible.segments[175_001];
   expect(middle === undefined ? null : segmentIndexAt(visible, middle.start + 2)).toBe(175_001);
-});
+}, 60_000);
