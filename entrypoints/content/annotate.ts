@@ -7,7 +7,7 @@
 import { readPageEvidence } from '../../core/evidence';
 import { AliasMatcher } from '../../core/matcher';
 import type { PageEvidence } from '../../core/types';
-import { sendMessage, type PageResolveReply } from '../../messaging/protocol';
+import { fitEvidence, sendMessage, type PageResolveReply } from '../../messaging/protocol';
 import { collectPageSignals } from '../../page/signals';
 import { extractVisibleText } from '../../page/visibleText';
 import { paintHighlights, type PaintedCounts } from './highlights';
@@ -32,7 +32,9 @@ export async function annotatePage(
   if (isCancelled()) return null;
 
   const matcher = AliasMatcher.build(lexicon.entries);
-  const evidence = readPageEvidence({ text: visible.text, signals }, matcher, lexicon.outlets);
+  const evidence = fitEvidence(
+    readPageEvidence({ text: visible.text, signals }, matcher, lexicon.outlets),
+  );
   // Nothing known on the page: nothing to link, no need to ask.
   const reply =
     evidence.matches.length === 0 ? EMPTY_REPLY : await sendMessage('page.resolve', { evidence });

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { PageEvidence } from '../../core/types';
 import {
+  fitEvidence,
   handleMessages,
   parseRequest,
   REQUEST_LIMITS,
@@ -127,6 +128,33 @@ describe('parseRequest', () => {
     },
   ])('refuses $message.type with a clear error', ({ message, error }) => {
     expect(parseRequest(message)).toEqual({ ok: false, error });
+  });
+});
+
+describe('fitEvidence', () => {
+  const claim = evidence.claims[0]!;
+  const match = evidence.matches[0]!;
+  test.each([
+    { name: 'evidence within the caps is unchanged', input: evidence, expected: evidence },
+    {
+      name: 'lists are cut at the caps',
+      input: { ...evidence, matches: many(match, REQUEST_LIMITS.matches + 7) },
+      expected: { ...evidence, matches: many(match, REQUEST_LIMITS.matches) },
+    },
+    {
+      name: 'a claim with an over-long attribution is dropped, not cut',
+      input: { ...evidence, claims: [{ ...claim, attributedTo: 'a'.repeat(301) }, claim] },
+      expected: { ...evidence, claims: [claim] },
+    },
+    {
+      name: 'an over-long title is clipped',
+      input: { ...evidence, facts: { ...evidence.facts, title: 't'.repeat(2_500) } },
+      expected: { ...evidence, facts: { ...evidence.facts, title: 't'.repeat(2_000) } },
+    },
+  ])('$name', ({ input, expected }) => {
+    const fitted = fitEvidence(input);
+    expect(fitted).toEqual(expected);
+    expect(parseRequest({ type: 'page.resolve', payload: { evidence: fitted } }).ok).toBe(true);
   });
 });
 
