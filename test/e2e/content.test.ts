@@ -119,7 +119,7 @@ describe('the extension in Chromium', () => {
     },
   ])('$file links $incidents', async ({ file, incidents }) => {
     const { page, marks } = await openAnnotated(file);
-    expect(marks.triangulate).toBe('ready');
+    expect(marks).toMatchObject({ triangulate: 'ready' }); // on failure the diff shows data-triangulate-error
     expect((marks.triangulateIncidents ?? '').split(',').toSorted()).toEqual(incidents);
     await page.close();
   });
