@@ -7,7 +7,7 @@
 import type { DatasetIndex } from './datasetIndex';
 import { candidateQuery, readPageEvidence } from './evidence';
 import { AliasMatcher } from './matcher';
-import type { Outcome, Qualifier, Side } from './schema';
+import type { Outcome, Qualifier, Report, Side } from './schema';
 import { resolvePage } from './resolve';
 import type { IncidentBundle, PageSignals, Verdict } from './types';
 
@@ -70,9 +70,12 @@ export function annotate(
 ): Annotation {
   const { text, signals } = input;
   const evidence = readPageEvidence(input, matcherFor(index), index.outletRefs());
-  const candidates = index
-    .candidates(candidateQuery(evidence))
-    .map((bundle) => withoutPage(bundle, signals.url));
+  const page = {
+    url: signals.url ?? signals.metas['og:url'] ?? null,
+    outletId: evidence.facts.outletId,
+    publishedAt: evidence.facts.publishedAt,
+  };
+  const candidates = index.candidates(candidateQuery(evidence)).map((b) => withoutPage(b, page));
   const resolution = resolvePage(evidence, candidates);
 
   const actors = new Map<string, Annotation['actors'][number]>();
@@ -141,20 +144,35 @@ export function annotate(
 
 /**
  * The bundle without the page's own report: a page agreeing with itself is
- * no confirmation. Recognised only by its address, never guessed.
+ * no confirmation, and its figures must not vote for its own link. The page
+ * is recognised by its address, or as the same outlet on the same day (a
+ * sibling article of one newsroom is no independent source either).
  */
-function withoutPage(bundle: IncidentBundle, pageUrl: string | null): IncidentBundle {
-  const own = pageUrl === null ? null : comparableUrl(pageUrl);
-  if (own === null) return bundle;
-  const ownIds = new Set(
-    bundle.reports.filter((r) => r.url !== null && comparableUrl(r.url) === own).map((r) => r.id),
-  );
+function withoutPage(bundle: IncidentBundle, page: OwnPage): IncidentBundle {
+  const ownIds = new Set(bundle.reports.filter((r) => isOwnReport(r, page)).map((r) => r.id));
   if (ownIds.size === 0) return bundle;
   return {
     ...bundle,
     reports: bundle.reports.filter((r) => !ownIds.has(r.id)),
     figures: bundle.figures.filter((f) => !ownIds.has(f.reportId)),
   };
+}
+
+interface OwnPage {
+  url: string | null;
+  outletId: string | null;
+  publishedAt: string | null;
+}
+
+export function isOwnReport(report: Report, page: OwnPage): boolean {
+  const pageUrl = page.url === null ? null : comparableUrl(page.url);
+  if (pageUrl !== null && report.url !== null && comparableUrl(report.url) === pageUrl) return true;
+  return (
+    page.outletId !== null &&
+    page.outletId === report.outletId &&
+    page.publishedAt !== null &&
+    page.publishedAt === report.publishedAt
+  );
 }
 
 /** "rferl.org/a/x" from "https://www.rferl.org/a/x/?utm=1#top". */

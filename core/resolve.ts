@@ -37,6 +37,8 @@ export type ResolvableEvidence = PageEvidence & { layout?: PageLayout };
 
 /** Points needed to link an incident. */
 export const LINK_THRESHOLD = 3;
+/** Points needed when nothing on the page places it in time near the incident (no date, no publication date). */
+export const UNDATED_LINK_THRESHOLD = 4.5;
 
 const ROLE_WEIGHT: Record<Incident['actors'][number]['role'], number> = {
   perpetrator: 2,
@@ -66,9 +68,9 @@ const FAR_DAYS = 45;
  */
 const PUBLISHED_BEFORE_TOLERANCE = 0;
 
-type EvidenceKind = 'actor' | 'place' | 'keyword' | 'date' | 'figure' | 'published';
+export type EvidenceKind = 'actor' | 'place' | 'keyword' | 'date' | 'figure' | 'published';
 
-interface Point {
+export interface Point {
   kind: EvidenceKind;
   weight: number;
   reason: string;
@@ -114,8 +116,18 @@ export function dateProximity(
     const near = { day: 0.6, month: EXACT_DATE_WEIGHT, year: 0.5 }[incident.datePrecision];
     return { near, far: false };
   }
-  // A year covering a day-precise incident says little; a year range naming a war says much.
-  return { near: incident.datePrecision === 'year' ? EXACT_DATE_WEIGHT : 0.2, far: false };
+  // A year covering a day-precise incident says little; a year range naming a war says much,
+  // but one year inside a long war ("president since 1994") is only a hint.
+  if (incident.datePrecision !== 'year') return { near: 0.2, far: false };
+  return { near: coverage(date, incident) >= 0.5 ? EXACT_DATE_WEIGHT : 0.5, far: false };
+}
+
+/** The share of the incident's days that the mention covers. */
+function coverage(date: DateMention, incident: Incident): number {
+  const from = Math.max(dayNumber(date.date), dayNumber(incident.startDate));
+  const to = Math.min(dayNumber(date.endDate), dayNumber(incident.endDate));
+  const length = dayNumber(incident.endDate) - dayNumber(incident.startDate) + 1;
+  return Math.max(0, to - from + 1) / length;
 }
 
 /** Scores one incident against the whole page. */
@@ -251,7 +263,7 @@ export function claimReason(
 
 /** News is published within days of the event; a page years later is rarely about it. */
 function publishedPoints(published: string, incident: Incident): Point[] {
-  if (incident.datePrecision !== 'day') return [];
+  if (incident.datePrecision === 'year') return [];
   const after = dayNumber(published) - dayNumber(incident.endDate);
   const reason = `published ${formatDay(published)}`;
   if (after <= 7)
@@ -306,7 +318,8 @@ function countFeatures(candidates: readonly IncidentBundle[]): Map<string, numbe
 }
 
 /**
- * Linked when the points reach the threshold, something identifying is
+ * Linked when the points reach the threshold (a higher one when nothing
+ * dates the page near the incident), something identifying is
  * named (a keyword of the incident, or an actor in a defining role),
  * something anchors the page in the incident's place or time (a keyword, a
  * place smaller than a country, a date on the incident), and at least two
@@ -316,12 +329,32 @@ function countFeatures(candidates: readonly IncidentBundle[]): Map<string, numbe
 export function isLinked(points: readonly Point[]): boolean {
   const score = points.reduce((sum, p) => sum + p.weight, 0);
   const kinds = new Set(points.filter((p) => p.weight > 0).map((p) => p.kind));
+  const dated = kinds.has('date') || kinds.has('published');
   return (
-    score >= LINK_THRESHOLD &&
+    score >= (dated ? LINK_THRESHOLD : UNDATED_LINK_THRESHOLD) &&
     points.some((p) => p.identifying) &&
     points.some((p) => p.anchoring) &&
     kinds.size >= 2
   );
+}
+
+/** Every candidate's score and evidence, linked or not: for tuning and for "why not this one?". */
+export function explainCandidates(
+  evidence: PageEvidence,
+  candidates: readonly IncidentBundle[],
+): { incidentId: string; score: number; linked: boolean; excluded: boolean; points: Point[] }[] {
+  const featuredIn = countFeatures(candidates);
+  return candidates.map((bundle) => {
+    const { points, excluded } = scoreIncident(bundle, evidence, featuredIn);
+    const score = round(points.reduce((sum, p) => sum + p.weight, 0));
+    return {
+      incidentId: bundle.incident.id,
+      score,
+      linked: !excluded && isLinked(points),
+      excluded,
+      points,
+    };
+  });
 }
 
 export function resolvePage(
@@ -405,7 +438,20 @@ function assignClaim(
   evidence: PageEvidence,
   layout: PageLayout | null,
 ): IncidentBundle | null {
-  if (linked.length === 0) return null;
+  const scored = assignmentScores(claim, linked, evidence, layout);
+  const [best, second] = scored.toSorted((a, b) => b.score - a.score);
+  if (best === undefined || best.score <= 0) return null;
+  if (second !== undefined && best.score - second.score < ASSIGN_MARGIN) return null;
+  return best.bundle;
+}
+
+/** How strongly the figure's surroundings point at each linked incident (in rank order). */
+export function assignmentScores(
+  claim: Claim,
+  linked: readonly IncidentBundle[],
+  evidence: PageEvidence,
+  layout: PageLayout | null,
+): { bundle: IncidentBundle; score: number }[] {
   const sentence = enclosing(claim, layout?.sentences, SENTENCE_WINDOW);
   const paragraph = enclosing(claim, layout?.paragraphs, PARAGRAPH_WINDOW);
   const sharedIds = sharedEntityIds(linked);
@@ -426,10 +472,7 @@ function assignClaim(
     score += localMatches(evidence.matches, bundle, sharedIds, sentence, paragraph);
     return { bundle, score };
   });
-  const [best, second] = scored.toSorted((a, b) => b.score - a.score);
-  if (best === undefined || best.score <= 0) return null;
-  if (second !== undefined && best.score - second.score < ASSIGN_MARGIN) return null;
-  return best.bundle;
+  return scored;
 }
 
 /** Keywords, and names that only this incident among the linked ones has, near the figure. */
@@ -441,7 +484,9 @@ function localMatches(
   paragraph: Span,
 ): number {
   const { incident } = bundle;
-  const own = new Set([...incident.actors.map((a) => a.actorId), ...incident.placeIds]);
+  // A country is where every incident of it happens: it tells none apart.
+  const places = bundle.places.filter((p) => p.kind !== 'country').map((p) => p.id);
+  const own = new Set([...incident.actors.map((a) => a.actorId), ...places]);
   let keyword = 0;
   let names = 0;
   for (const match of matches) {

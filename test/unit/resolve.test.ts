@@ -290,10 +290,14 @@ describe('resolvePage: which incidents a page is about', () => {
   );
 
   const nearPage =
-    '[[Nazarzod|actor:nazarzoda]], the [[deputy defense minister|incident:attack]], in [[Vahdat|place:vahdat]] on {{Friday|2015-09-04|day}}.';
+    '[[Nazarzod|actor:nazarzoda]] and [[Nazarzod|actor:nazarzoda]], the [[deputy defense minister|incident:attack]], in [[Vahdat|place:vahdat]] on {{Friday|2015-09-04|day}}.';
   test.each([
-    ['on the day', nearPage, [5]],
-    ['with no date', nearPage.replace('{{Friday|2015-09-04|day}}', 'Friday'), [3.75]],
+    ['on the day', nearPage, [6]],
+    [
+      'with no date at all: linked on more evidence',
+      nearPage.replace('{{Friday|2015-09-04|day}}', 'Friday'),
+      [4.75],
+    ],
     [
       'a year later: the far date counts against it',
       nearPage.replace('2015-09-04', '2016-09-02'),
@@ -389,7 +393,9 @@ describe('dates', () => {
     ['2015-09-01', '2015-09-30', 'month', 'attack', { near: 0.6, far: false }],
     ['2015-01-01', '2015-12-31', 'year', 'attack', { near: 0.2, far: false }],
     ['1992-01-01', '1997-12-31', 'year', 'war', { near: 1, far: false }],
-    ['1997-01-01', '1997-12-31', 'year', 'war', { near: 1, far: false }],
+    ['1997-01-01', '1997-12-31', 'year', 'war', { near: 0.5, far: false }],
+    ['1990-01-01', '1999-12-31', 'year', 'war', { near: 1, far: false }],
+    ['1992-01-01', '1995-12-31', 'year', 'war', { near: 1, far: false }],
     ['2015-09-04', '2015-09-04', 'day', 'war', { near: 0, far: true }],
   ] as const)('%s..%s (%s) near %s: %j', (date, endDate, precision, id, expected) => {
     const mention: DateMention = {
