@@ -47,9 +47,11 @@ export function readNounPhrase(
     if (after === 'whom' || after === 'which') return { kind: 'bare', next: m + 2 };
     partitive = true;
     m += 1;
-    if (DETERMINERS.has(words[m] ?? '')) m += 1;
-    // "3 of the 20 attackers": the whole the part is taken from.
+    const determined = DETERMINERS.has(words[m] ?? '');
+    if (determined) m += 1;
+    // "3 of the 20 attackers" counts the part; "one of 12 men arrested" counts the 12.
     const whole = readQuantityAt(words, m);
+    if (whole && !determined) return null;
     if (whole) m = whole.next;
   }
 

@@ -17,15 +17,18 @@ export interface Token {
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*(?:['’\-–][\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*)*|\S/gu;
 
+const FOLD = /[’–]/;
+
 /** Tokens of text[from, to), with offsets into text. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(from, to);
   for (const match of slice.matchAll(TOKEN)) {
     const start = from + (match.index ?? 0);
+    const lower = match[0].toLowerCase();
     tokens.push({
       text: match[0],
-      lower: match[0].toLowerCase().replace(/’/g, "'").replace(/–/g, '-'),
+      lower: FOLD.test(lower) ? lower.replace(/’/g, "'").replace(/–/g, '-') : lower,
       start,
       end: start + match[0].length,
     });

@@ -16,11 +16,18 @@
  */
 import { attributionIn, isPronoun } from './claimAttribution';
 import { readNounPhrase } from './claimPhrase';
-import { isWord, tokenize, type Token } from './claimTokens';
-import { readQuantityAt, type QuantityAt } from './numbers';
+import { tokenize, type Token } from './claimTokens';
+import { mayStartQuantity, readQuantityAt, type QuantityAt } from './numbers';
 import type { Outcome, Qualifier, Side } from './schema';
 import { splitParagraphs, type Paragraph } from './sentences';
-import { classifySide, headKind, OUTCOME_CUE, readOutcomeAt, readQualifierAt } from './sideWords';
+import {
+  classifySide,
+  headKind,
+  mayStartQualifier,
+  OUTCOME_CUE,
+  readOutcomeAt,
+  readQualifierAt,
+} from './sideWords';
 import type { Claim, Span } from './types';
 
 /** A number and what it counts, before grammar has tied it to an outcome. */
@@ -355,13 +362,15 @@ interface SentenceClaim extends Omit<Claim, 'attributedTo'> {}
 function claimsInSentence(text: string, sentence: Span, paragraph: Paragraph): SentenceClaim[] {
   const tokens = tokenize(text, sentence.start, sentence.end);
   const words = tokens.map((token) => token.lower);
-  const totals = readTotals(text, tokens, words);
+  const mayHaveTotal = /\b(?:number|toll)\b/i.test(text.slice(sentence.start, sentence.end));
+  const totals = mayHaveTotal ? readTotals(text, tokens, words) : [];
   const taken = new Set(totals.map((total) => total.candidate.first));
 
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length;) {
+    const word = words[i] ?? '';
     const candidate =
-      taken.has(i) || (!isWord(tokens[i]) && !/^\d/.test(tokens[i]?.text ?? ''))
+      taken.has(i) || !(mayStartQuantity(word) || mayStartQualifier(word))
         ? null
         : readCandidate(text, tokens, words, i);
     if (!candidate) {

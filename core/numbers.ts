@@ -172,6 +172,22 @@ function matchesAt(words: readonly string[], i: number, pattern: readonly string
   return pattern.every((word, k) => words[i + k] === word);
 }
 
+const FIRST_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(UNITS),
+  ...Object.keys(TENS),
+  ...VAGUE.map((vague) => vague.words[0] ?? ''),
+  'between',
+]);
+
+/** A cheap test that a quantity may start with this word (lower-cased token). */
+export function mayStartQuantity(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 48 && code <= 57) return true;
+  if (FIRST_WORDS.has(word)) return true;
+  const hyphen = word.indexOf('-');
+  return hyphen > 0 && FIRST_WORDS.has(word.slice(0, hyphen));
+}
+
 /**
  * The quantity that starts at words[i] (lower-cased tokens), or null.
  * Handles "N dozen", "N-M", "N to M" and "between N and M" ranges.

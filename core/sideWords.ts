@@ -27,7 +27,7 @@ const HEADS: ReadonlyArray<[HeadKind, string]> = [
     'civilian civilians resident residents passers-by passersby bystanders woman women child ' +
       'children villagers worshippers worshipers students pupils schoolchildren journalists workers ' +
       'pilgrims tourists shoppers passengers infants babies girls boys teachers protesters ' +
-      'demonstrators refugees migrants farmers doctors nurses patients activists spectators',
+      'demonstrators refugees migrants farmers doctors nurses patients activists spectators drivers',
   ],
   [
     'generic',
@@ -217,6 +217,15 @@ const QUALIFIERS: ReadonlyArray<[readonly string[], Qualifier]> = [
   [['almost'], 'about'],
   [['estimated'], 'about'],
 ];
+
+const QUALIFIER_STARTS: ReadonlySet<string> = new Set(
+  QUALIFIERS.map(([phrase]) => phrase[0] ?? ''),
+);
+
+/** A cheap test that a qualifier may start with this word. */
+export function mayStartQualifier(word: string): boolean {
+  return QUALIFIER_STARTS.has(word);
+}
 
 /** The qualifier phrase at words[i] ("at least", "nearly"), or null. */
 export function readQualifierAt(
