@@ -128,21 +128,20 @@ class KeyTrie {
     const candidateEnds: number[] = [];
     let pos = 0;
     while (pos < n) {
-      candidateNodes.length = 0;
-      candidateEnds.length = 0;
+      let candidates = 0;
       let node = this.rootChild[key.charCodeAt(pos)] ?? 0;
       let j = pos + 1;
       while (node !== 0) {
         if (this.outCount[node]! > 0 && (j === n || isBoundary(key.charCodeAt(j)))) {
-          candidateNodes.push(node);
-          candidateEnds.push(j);
+          candidateNodes[candidates] = node;
+          candidateEnds[candidates++] = j;
         }
         if (j === n) break;
         node = this.child(node, key.charCodeAt(j));
         j++;
       }
       let matchedEnd = -1;
-      for (let k = candidateNodes.length - 1; k >= 0 && matchedEnd < 0; k--) {
+      for (let k = candidates - 1; k >= 0 && matchedEnd < 0; k--) {
         const end = candidateEnds[k]!;
         if (this.emit(candidateNodes[k]!, text, starts[pos]!, ends[end - 1]!, matches)) {
           matchedEnd = end;

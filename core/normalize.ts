@@ -389,7 +389,11 @@ function attachDropped(end: number): void {
 function decode(chars: Uint16Array, length: number): string {
   let s = '';
   for (let k = 0; k < length; k += 8192) {
-    s += String.fromCharCode(...chars.subarray(k, Math.min(length, k + 8192)));
+    // apply() takes the typed array as it is; spreading it would go through an iterator.
+    s += String.fromCharCode.apply(
+      null,
+      chars.subarray(k, Math.min(length, k + 8192)) as unknown as number[],
+    );
   }
   return s;
 }
