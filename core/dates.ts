@@ -318,14 +318,21 @@ function hasYearCue(text: string, yearStart: number): boolean {
 
 function pickNonOverlapping(found: Candidate[]): DateMention[] {
   const byStrength = found.toSorted((a, b) => b.length - a.length || a.start - b.start);
+  // Kept spans never overlap, so sorted by start they are sorted by end too.
   const kept: Candidate[] = [];
   for (const candidate of byStrength) {
-    const clash = kept.some((k) => k.start < candidate.end && candidate.start < k.end);
-    if (!clash) kept.push(candidate);
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((kept[middle] as Candidate).end <= candidate.start) low = middle + 1;
+      else high = middle;
+    }
+    const next = kept[low];
+    if (next !== undefined && next.start < candidate.end) continue;
+    kept.splice(low, 0, candidate);
   }
-  return kept
-    .toSorted((a, b) => a.start - b.start)
-    .map(({ length: _length, ...mention }) => mention);
+  return kept.map(({ length: _length, ...mention }) => mention);
 }
 
 // --- Calendar arithmetic on day numbers (days since 1970-01-01, UTC). ---
