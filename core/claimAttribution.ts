@@ -8,7 +8,8 @@
 import { OUTCOME_CUE } from './sideWords';
 
 const VERBS =
-  'said|says|say|told|tells|added|adds|stated|states|reported|reports|announced|announces|claimed|claims|confirmed|confirms';
+  'said|says|say|told|tells|added|adds|stated|states|reported|reports|announced|announces|claimed|claims|confirmed|confirms|' +
+  'estimated|estimates|puts? the (?:death )?toll';
 
 /** "DUSHANBE (Reuters) - ", "DUSHANBE -- " */
 const DATELINE = /^\p{Lu}[\p{Lu} .,'’-]{2,40}(?:\s*\([^)]{1,40}\))?\s*(?:--|—|–|-)\s+/u;

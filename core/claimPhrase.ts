@@ -50,6 +50,8 @@ export function readNounPhrase(
     const determined = DETERMINERS.has(words[m] ?? '');
     if (determined) m += 1;
     // "3 of the 20 attackers" counts the part; "one of 12 men arrested" counts the 12.
+    // "five of them": the phrase ends there, whatever follows.
+    if (words[m] === 'them') return { kind: 'phrase', labelStart: m, labelEnd: m + 1 };
     const whole = readQuantityAt(words, m);
     if (whole && !determined) return null;
     if (whole) m = whole.next;

@@ -89,7 +89,8 @@ const PASSIVE_AUX = new Set(['were', 'was', 'been', 'are', 'is']);
 const SUBJECT_OUTCOMES = new Set(
   (
     'killed slain dead died die deaths eliminated wounded injured hurt captured abducted kidnapped ' +
-    'detained arrested apprehended missing shot found lost taken in unaccounted'
+    'detained arrested apprehended missing shot found lost taken in unaccounted gunned neutralised ' +
+    'neutralized massacred'
   ).split(' '),
 );
 /** Words that open an object: "gunmen killed three soldiers" makes the gunmen the killers. */
@@ -179,6 +180,8 @@ function readCandidate(
     qualifier: qualifier?.qualifier ?? null,
     label,
     side: classifySide(label),
+    // "five of them" picks out part of an earlier figure: an aside, not a list item.
+    relative: label.toLowerCase() === 'them',
   };
 }
 
@@ -278,7 +281,10 @@ function mixedOutcome(words: readonly string[], found: { next: number }): boolea
 
 /** Skips an aside between a subject and its verb: ", including women and children,". */
 function skipAside(words: readonly string[], k: number): number {
-  if (words[k] !== ',' || !ASIDE_OPENERS.has(words[k + 1] ?? '')) return k;
+  // ", including women and children," / ", five of them children,"
+  const opener = words[k + 1] ?? '';
+  const countOfThem = mayStartQuantity(opener) && words.slice(k + 2, k + 5).includes('them');
+  if (words[k] !== ',' || !(ASIDE_OPENERS.has(opener) || countOfThem)) return k;
   for (let x = k + 2; x < words.length && x <= k + MAX_ASIDE; x++) {
     if (words[x] === ',') return x + 1;
     if (CLAUSE_END.has(words[x] ?? '')) return k;

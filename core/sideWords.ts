@@ -32,7 +32,9 @@ const HEADS: ReadonlyArray<[HeadKind, string]> = [
   [
     'generic',
     'people persons person individuals man men member members victims bodies suspects officials ' +
-      'prisoners hostages employees supporters loyalists followers',
+      'prisoners hostages employees supporters loyalists followers citizens nationals foreigners ' +
+      'palestinians israelis afghans syrians iraqis ukrainians russians americans tajiks uzbeks kurds ' +
+      'yemenis somalis pakistanis nigerians sudanese lebanese libyans malians',
   ],
   ['others', 'others them'],
 ];
@@ -131,6 +133,7 @@ export interface OutcomeAt {
 const OUTCOME_PHRASES: ReadonlyArray<[readonly string[], Outcome, boolean]> = [
   [['shot', 'dead'], 'killed', true],
   [['found', 'dead'], 'killed', false],
+  [['gunned', 'down'], 'killed', true],
   [['lost', 'their', 'lives'], 'killed', false],
   [['taken', 'prisoner'], 'captured', false],
   [['taken', 'hostage'], 'captured', false],
@@ -154,6 +157,9 @@ const OUTCOME_WORDS: ReadonlyMap<string, [Outcome, boolean]> = new Map(
       ['deaths', 'killed', false],
       ['eliminated', 'killed', true],
       ['eliminating', 'killed', true],
+      ['neutralised', 'killed', true],
+      ['neutralized', 'killed', true],
+      ['massacred', 'killed', true],
       ['wounded', 'wounded', true],
       ['wounding', 'wounded', true],
       ['injured', 'wounded', true],
@@ -189,7 +195,7 @@ export function readOutcomeAt(words: readonly string[], i: number): OutcomeAt | 
  * most sentences of a long page are skipped before tokenising.
  */
 export const OUTCOME_CUE =
-  /\b(?:kill|dead|death|die|slain|eliminat|wound|injur|hurt|captur|prisoner|hostage|captive|abduct|kidnap|detain|arrest|apprehend|custody|missing|unaccounted|lost their lives|toll)/i;
+  /\b(?:kill|dead|death|die|slain|eliminat|neutrali[sz]|massacr|gunned down|wound|injur|hurt|captur|prisoner|hostage|captive|abduct|kidnap|detain|arrest|apprehend|custody|missing|unaccounted|lost their lives|toll)/i;
 
 const QUALIFIERS: ReadonlyArray<[readonly string[], Qualifier]> = [
   [['at', 'least'], 'at-least'],

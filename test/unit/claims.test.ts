@@ -533,6 +533,89 @@ const FIGURES: Array<[sentence: string, expected: Row[]]> = [
     'Police killed two of the attackers, at least one of whom was a state security official.',
     [['two of the attackers', 2, 2, 'exact', 'militants', 'attackers', 'killed', null]],
   ],
+  [
+    'He was one of 12 men arrested in the sweep.',
+    [['12 men', 12, 12, 'exact', 'unknown', 'men', 'detained', null]],
+  ],
+  [
+    'The convoy of 40 trucks was attacked and two drivers were killed.',
+    [['two drivers', 2, 2, 'exact', 'civilians', 'drivers', 'killed', null]],
+  ],
+  [
+    'At least nine civilians, five of them children, were killed.',
+    [['At least nine civilians', 9, 9, 'at-least', 'civilians', 'civilians', 'killed', null]],
+  ],
+  [
+    'Israeli strikes killed at least 27 Palestinians overnight, health officials said.',
+    [
+      [
+        'at least 27 Palestinians',
+        27,
+        27,
+        'at-least',
+        'unknown',
+        'Palestinians',
+        'killed',
+        'health officials',
+      ],
+    ],
+  ],
+  [
+    'The Nigerian army said troops had neutralised 22 Boko Haram fighters.',
+    [
+      [
+        '22 Boko Haram fighters',
+        22,
+        22,
+        'exact',
+        'militants',
+        'Boko Haram fighters',
+        'killed',
+        'The Nigerian army',
+      ],
+    ],
+  ],
+  [
+    'The attack left 11 dead and 23 wounded.',
+    [
+      ['11', 11, 11, 'exact', 'unknown', '', 'killed', null],
+      ['23', 23, 23, 'exact', 'unknown', '', 'wounded', null],
+    ],
+  ],
+  [
+    'Officials put the death toll at 14.',
+    [['14', 14, 14, 'exact', 'all', '', 'killed', 'Officials']],
+  ],
+  [
+    'Ten people, among them four police officers, lost their lives.',
+    [
+      ['Ten people', 10, 10, 'exact', 'unknown', 'people', 'killed', null],
+      ['four police officers', 4, 4, 'exact', 'security', 'police officers', 'killed', null],
+    ],
+  ],
+  [
+    'Some 2,500 troops were deployed after 16 soldiers were killed last week.',
+    [['16 soldiers', 16, 16, 'exact', 'security', 'soldiers', 'killed', null]],
+  ],
+  [
+    'Of the 60 passengers, 12 were injured.',
+    [['12', 12, 12, 'exact', 'unknown', '', 'wounded', null]],
+  ],
+  [
+    'More than a dozen police officers were wounded when protesters threw stones.',
+    [
+      [
+        'More than a dozen police officers',
+        12,
+        12,
+        'more-than',
+        'security',
+        'police officers',
+        'wounded',
+        null,
+      ],
+    ],
+  ],
 ];
 
 // Numbers that are not casualty figures, each in a sentence with a casualty word.
@@ -565,6 +648,8 @@ const NOT_FIGURES: string[] = [
   'Nazarzod was dismissed on Friday, September 5, for "committing a crime" that killed civilians.',
   'The attack was carried out 60 kilometers southwest of Dushanbe, killing the commander.',
   'Five of the wounded are in a stable condition.',
+  'The bomb weighed 20 kilograms and the army lost three helicopters, but no soldiers were killed.',
+  'A total of 73 insurgents have surrendered, and none was hurt.',
 ];
 
 describe('extractClaims: figures', () => {
