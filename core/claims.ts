@@ -16,6 +16,7 @@
  */
 import { attributionIn, isPronoun } from './claimAttribution';
 import { readNounPhrase } from './claimPhrase';
+import { extractOtherLanguageClaims } from './claimsOtherLanguages';
 import { tokenize, type Token } from './claimTokens';
 import { mayStartQuantity, readQuantityAt, type QuantityAt } from './numbers';
 import type { Outcome, Qualifier, Side } from './schema';
@@ -467,6 +468,14 @@ function paragraphAttributions(
 
 /** Every casualty figure in `text` (paragraphs separated by "\n"), in reading order. */
 export function extractClaims(text: string): Claim[] {
+  const english = extractEnglishClaims(text);
+  const other = extractOtherLanguageClaims(text);
+  return other.length === 0
+    ? english
+    : [...english, ...other].toSorted((a, b) => a.start - b.start);
+}
+
+function extractEnglishClaims(text: string): Claim[] {
   const claims: Claim[] = [];
   for (const paragraph of splitParagraphs(text)) {
     const perSentence = paragraph.sentences.map((sentence) =>

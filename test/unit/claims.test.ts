@@ -665,3 +665,34 @@ describe('extractClaims: not figures', () => {
     expect(extractClaims(sentence)).toEqual([]);
   });
 });
+
+describe('extractClaims: French and Russian basics', () => {
+  test.each<[string, Row[]]>([
+    [
+      'Au moins huit policiers ont été tués vendredi à Douchanbé.',
+      [['Au moins huit policiers', 8, 8, 'at-least', 'security', 'policiers', 'killed', null]],
+    ],
+    [
+      'Tadjikistan : 13 morts dans une opération de police',
+      [['13', 13, 13, 'exact', 'unknown', '', 'killed', null]],
+    ],
+    [
+      'Deux assaillants ont été blessés le 4 septembre.',
+      [['Deux assaillants', 2, 2, 'exact', 'militants', 'assaillants', 'wounded', null]],
+    ],
+    [
+      'В Душанбе погибли девять полицейских.',
+      [['девять полицейских', 9, 9, 'exact', 'security', 'полицейских', 'killed', null]],
+    ],
+    [
+      'Не менее 12 боевиков задержаны.',
+      [['Не менее 12 боевиков', 12, 12, 'at-least', 'militants', 'боевиков', 'detained', null]],
+    ],
+    ['В 2015 году в стране жили 8 миллионов человек.', []],
+    ['Le 6 novembre, 20 militants ont attaqué un poste.', []],
+  ])('%s', (sentence, expected) => {
+    const claims = extractClaims(sentence);
+    expect(claims.map(asRow)).toEqual(expected);
+    for (const claim of claims) expect(sentence.slice(claim.start, claim.end)).toBe(claim.text);
+  });
+});
