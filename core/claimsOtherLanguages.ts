@@ -142,7 +142,7 @@ const RU_QUALIFIERS: Record<string, Qualifier> = {
 };
 
 const alternation = (words: Iterable<string>) =>
-  [...words].sort((a, b) => b.length - a.length).join('|');
+  [...words].toSorted((a, b) => b.length - a.length).join('|');
 
 const FR_NUMBER = `\\d{1,3}(?:[  .]\\d{3})*|${alternation(Object.keys(FR_NUMBERS))}`;
 const RU_NUMBER = `\\d{1,3}(?:[  ]\\d{3})*|${alternation(Object.keys(RU_NUMBERS))}`;
