@@ -3,7 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { annotate, comparableUrl, isOwnReport, type Annotation } from '../../core/annotate';
+import {
+  annotate,
+  comparableUrl,
+  isOwnReport,
+  matcherFor,
+  type Annotation,
+} from '../../core/annotate';
+import { candidateQuery, readPageEvidence } from '../../core/evidence';
 import { DatasetIndex } from '../../core/datasetIndex';
 import { parseDataset, type Report } from '../../core/schema';
 import type { PageSignals } from '../../core/types';
@@ -218,5 +225,80 @@ describe('the page own report', () => {
     [{ url: null, outletId: null, publishedAt: '2015-09-04' }, false],
   ])('%j -> %s', (page, expected) => {
     expect(isOwnReport(report, page)).toBe(expected);
+  });
+});
+
+describe('DatasetIndex', () => {
+  test.each([
+    [
+      'an actor of one incident, with its child',
+      { actorIds: ['umarov'], placeIds: [], incidentIds: [] },
+      [ATTACK, OPERATION],
+    ],
+    [
+      'a child brings its parent',
+      { actorIds: [], placeIds: ['ramit-gorge'], incidentIds: [] },
+      [ATTACK, OPERATION],
+    ],
+    [
+      'a district',
+      { actorIds: [], placeIds: ['rasht-district'], incidentIds: [] },
+      [AMBUSH, COUNTER],
+    ],
+    ['a keyword', { actorIds: [], placeIds: [], incidentIds: [CLASH] }, [CLASH]],
+    ['a country', { actorIds: [], placeIds: ['tajikistan'], incidentIds: [] }, [WAR]],
+    ['nothing', { actorIds: [], placeIds: [], incidentIds: [] }, []],
+    ['unknown ids', { actorIds: ['nobody'], placeIds: ['nowhere'], incidentIds: ['never'] }, []],
+  ])('candidates: %s', (_name, query, expected) => {
+    expect(index.candidates(query).map((b) => b.incident.id)).toEqual(expected);
+  });
+
+  test('a bundle carries its reports, figures, outlets with wires, places and actors', () => {
+    const [bundle] = index.candidates({ actorIds: [], placeIds: [], incidentIds: [CLASH] });
+    expect({
+      reports: bundle?.reports.map((r) => r.id),
+      figures: bundle?.figures.map((f) => f.id),
+      outlets: bundle?.outlets.map((o) => o.id),
+      places: bundle?.places.map((p) => p.id),
+      actors: bundle?.actors.map((a) => a.id),
+    }).toEqual({
+      reports: ['seed-004-kg-clash'],
+      figures: ['seed-004-kg-clash.1', 'seed-004-kg-clash.2'],
+      outlets: ['rferl', 'reuters', 'afp'],
+      places: ['tj-kg-border'],
+      actors: ['tj-border-troops'],
+    });
+  });
+
+  test('outlet refs carry only what page facts need', () => {
+    expect(index.outletRefs().find((o) => o.id === 'tass')).toEqual({
+      id: 'tass',
+      name: 'TASS',
+      aliases: ['ITAR-TASS', 'TASS news agency', 'ТАСС', 'ИТАР-ТАСС'],
+      domains: ['tass.com', 'tass.ru'],
+    });
+  });
+});
+
+describe('page evidence', () => {
+  const signals: PageSignals = {
+    url: null,
+    title: null,
+    lang: null,
+    metas: {},
+    jsonLd: [],
+    times: [],
+  };
+  test.each([
+    [
+      'Nazarzoda fled to the Ramit Gorge; Nazarzoda was sacked.',
+      { actorIds: ['nazarzoda'], placeIds: ['ramit-gorge'], incidentIds: [] },
+    ],
+    ['Khalim fled.', { actorIds: [], placeIds: [], incidentIds: [] }],
+    ['Nothing here.', { actorIds: [], placeIds: [], incidentIds: [] }],
+  ])('candidateQuery(%j)', (text, query) => {
+    expect(
+      candidateQuery(readPageEvidence({ text, signals }, matcherFor(index), index.outletRefs())),
+    ).toEqual(query);
   });
 });
