@@ -1,10 +1,11 @@
 /**
  * Which spans of the page get which highlight, decided from what the page
  * itself contains and what the background linked it to. Precision first:
- * actors are named people and bodies wherever they appear, but a place or an
- * incident keyword is marked only when it belongs to an incident the page was
- * linked to, and a figure only when it was compared with that incident's
- * reports.
+ * a page linked to no incident gets no highlight at all (a "Rahmon" on a page
+ * about a chef is not the president, and there would be no incident to show);
+ * on a linked page actors are marked wherever named, a place or an incident
+ * keyword only when it belongs to a linked incident, and a figure only when it
+ * was compared with that incident's reports.
  */
 import type { PageEvidence, Span, Verdict } from '../../core/types';
 import type { PageResolveReply } from '../../messaging/protocol';
@@ -33,6 +34,7 @@ export function planHighlights(evidence: PageEvidence, reply: PageResolveReply):
     HIGHLIGHT_NAMES.map((name) => [name, []]),
   ) as unknown as HighlightPlan;
   const linkedIncidents = new Set(reply.incidents.map((incident) => incident.incidentId));
+  if (linkedIncidents.size === 0) return plan;
   const linkedPlaces = new Set(
     reply.bundles
       .filter((bundle) => linkedIncidents.has(bundle.incident.id))

@@ -4,7 +4,7 @@
  * read them from IndexedDB, and paints CSS highlights; an unrelated page gets
  * nothing. Screenshots go to artifacts/ for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import { bundledDataset } from '../../data/index';
 import { parseDataset } from '../../core/schema';
 import {
   ARTIFACTS_DIR,
+  FIXTURES_DIR,
   launchWithExtension,
   READ_DB_COUNTS,
   READ_HIGHLIGHTS,
@@ -29,7 +30,7 @@ let server: StaticServer;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  server = await serveDirectory();
+  server = await serveDirectory(FIXTURES_DIR);
   browser = await launchWithExtension();
 });
 
@@ -41,7 +42,7 @@ afterAll(async () => {
 /** Opens a fixture page and waits for the content script to finish (or fail). */
 async function openAnnotated(file: string): Promise<{ page: Page; marks: Record<string, string> }> {
   const page = await browser.context.newPage();
-  await page.goto(server.url(file));
+  await page.goto(server.url(file.includes('/') ? file : `pages/${file}`));
   await page.waitForFunction(
     () => ['ready', 'error'].includes(document.documentElement.dataset.triangulate ?? ''),
     undefined,
@@ -51,7 +52,7 @@ async function openAnnotated(file: string): Promise<{ page: Page; marks: Record<
     () => ({ ...document.documentElement.dataset }) as Record<string, string>,
   );
   await page.screenshot({
-    path: join(ARTIFACTS_DIR, file.replace(/\.html$/, '.png')),
+    path: join(ARTIFACTS_DIR, file.replace('/', '-').replace(/\.html$/, '.png')),
     fullPage: true,
   });
   return { page, marks };
@@ -126,14 +127,19 @@ describe('the extension in Chromium', () => {
 
   test('a page about something else links nothing and paints nothing', async () => {
     const { page, marks } = await openAnnotated('unrelated-storm.html');
-    expect(marks).toEqual({
-      triangulate: 'ready',
-      triangulateIncidents: '',
-      triangulateActors: '0',
-      triangulatePlaces: '0',
-      triangulateKeywords: '0',
-      triangulateFigures: '0',
-    });
+    expect(marks).toEqual(NOTHING_LINKED);
+    expect(await page.evaluate(READ_HIGHLIGHTS)).toEqual({});
+    await page.close();
+  });
+
+  // Pages built to tempt the resolver (test/fixtures/negative/README.md): no link, no paint.
+  test.each(
+    readdirSync(join(FIXTURES_DIR, 'negative'))
+      .filter((name) => name.endsWith('.html'))
+      .toSorted(),
+  )('negative/%s links nothing and paints nothing', async (name) => {
+    const { page, marks } = await openAnnotated(`negative/${name}`);
+    expect(marks).toEqual(NOTHING_LINKED);
     expect(await page.evaluate(READ_HIGHLIGHTS)).toEqual({});
     await page.close();
   });
@@ -155,6 +161,15 @@ describe('the extension in Chromium', () => {
     await page.close();
   });
 });
+
+const NOTHING_LINKED = {
+  triangulate: 'ready',
+  triangulateIncidents: '',
+  triangulateActors: '0',
+  triangulatePlaces: '0',
+  triangulateKeywords: '0',
+  triangulateFigures: '0',
+};
 
 // What the seed 000 page gets with the bundled dataset and the core as they are
 // (see artifacts/000_730a5c529c7b08ea.png). A change here is a change in what

@@ -14,7 +14,8 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
-export const PAGES_DIR = join(ROOT, 'test/fixtures/pages');
+export const FIXTURES_DIR = join(ROOT, 'test/fixtures');
+export const PAGES_DIR = join(FIXTURES_DIR, 'pages');
 export const ARTIFACTS_DIR = join(ROOT, 'artifacts');
 
 export function requireBuiltExtension(): string {
