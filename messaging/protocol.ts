@@ -21,6 +21,7 @@ export const REQUEST_LIMITS = {
   shortText: 300,
   longText: 2_000,
   offset: 10_000_000,
+  urlLength: 2_048,
 } as const;
 
 export interface LexiconReply {
@@ -38,7 +39,11 @@ export type DatasetStatusReply = DatasetStatus;
 /** Messages the content script sends to the background. */
 export interface ContentToBackground {
   'lexicon.get': { request: Record<string, never>; response: LexiconReply };
-  'page.resolve': { request: { evidence: PageEvidence }; response: PageResolveReply };
+  /** pageUrl lets the background leave the page's own report out of the comparison. */
+  'page.resolve': {
+    request: { evidence: PageEvidence; pageUrl?: string | null };
+    response: PageResolveReply;
+  };
 }
 
 /** Messages the popup sends to the background. */
@@ -122,7 +127,10 @@ export const requestSchemas: {
   [T in MessageType]: v.GenericSchema<unknown, RequestOf<T>>;
 } = {
   'lexicon.get': Empty as v.GenericSchema<unknown, Record<string, never>>,
-  'page.resolve': v.object({ evidence: PageEvidenceSchema }),
+  'page.resolve': v.object({
+    evidence: PageEvidenceSchema,
+    pageUrl: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(REQUEST_LIMITS.urlLength)))),
+  }),
   'dataset.status': Empty as v.GenericSchema<unknown, Record<string, never>>,
 };
 

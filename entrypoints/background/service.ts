@@ -6,6 +6,7 @@
  * against fake-indexeddb and WXT's fake browser.
  */
 import { browser } from 'wxt/browser';
+import { isOwnReport } from '../../core/annotate';
 import { candidateQuery } from '../../core/evidence';
 import { resolvePage } from '../../core/resolve';
 import type { IncidentBundle, PageResolution } from '../../core/types';
@@ -13,6 +14,8 @@ import type { TriangulateDatabase } from '../../db/database';
 import { installBundledDataset, recordError, type InstallOutcome } from '../../db/dataset';
 import { datasetStatus, loadCandidates, loadLexicon, type LoadedLexicon } from '../../db/queries';
 import { handleMessages, type Handlers } from '../../messaging/protocol';
+
+type OwnPage = Parameters<typeof isOwnReport>[1];
 
 export interface BackgroundService {
   /** Settles when the last requested install has finished (successfully or not). */
@@ -59,9 +62,17 @@ export function createBackgroundService(
         lexicon ??= loadLexicon(db);
         return lexicon;
       },
-      'page.resolve': async ({ evidence }) => {
+      'page.resolve': async ({ evidence, pageUrl }) => {
         await ready;
-        const candidates = await loadCandidates(db, candidateQuery(evidence));
+        const page = {
+          url: pageUrl ?? null,
+          outletId: evidence.facts.outletId,
+          publishedAt: evidence.facts.publishedAt,
+        };
+        // As in core/annotate.ts: a page agreeing with itself is no confirmation.
+        const candidates = (await loadCandidates(db, candidateQuery(evidence))).map((bundle) =>
+          withoutOwnReports(bundle, page),
+        );
         const resolution = resolvePage(evidence, candidates);
         return { ...resolution, bundles: linkedBundles(resolution, candidates) };
       },
@@ -85,6 +96,16 @@ export function startBackground(
   });
   handleMessages(service.handlers);
   return service;
+}
+
+function withoutOwnReports(bundle: IncidentBundle, page: OwnPage): IncidentBundle {
+  const own = new Set(bundle.reports.filter((r) => isOwnReport(r, page)).map((r) => r.id));
+  if (own.size === 0) return bundle;
+  return {
+    ...bundle,
+    reports: bundle.reports.filter((report) => !own.has(report.id)),
+    figures: bundle.figures.filter((figure) => !own.has(figure.reportId)),
+  };
 }
 
 /** Only what the page was linked to travels back to it. */

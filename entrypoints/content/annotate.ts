@@ -6,8 +6,13 @@
  */
 import { readPageEvidence } from '../../core/evidence';
 import { AliasMatcher } from '../../core/matcher';
-import type { PageEvidence } from '../../core/types';
-import { fitEvidence, sendMessage, type PageResolveReply } from '../../messaging/protocol';
+import type { PageEvidence, PageSignals } from '../../core/types';
+import {
+  fitEvidence,
+  REQUEST_LIMITS,
+  sendMessage,
+  type PageResolveReply,
+} from '../../messaging/protocol';
 import { collectPageSignals } from '../../page/signals';
 import { extractVisibleText } from '../../page/visibleText';
 import { paintHighlights, type PaintedCounts } from './highlights';
@@ -37,9 +42,17 @@ export async function annotatePage(
   );
   // Nothing known on the page: nothing to link, no need to ask.
   const reply =
-    evidence.matches.length === 0 ? EMPTY_REPLY : await sendMessage('page.resolve', { evidence });
+    evidence.matches.length === 0
+      ? EMPTY_REPLY
+      : await sendMessage('page.resolve', { evidence, pageUrl: pageUrlOf(signals) });
   if (isCancelled()) return null;
 
   const painted = paintHighlights(doc, visible, planHighlights(evidence, reply));
   return { evidence, reply, painted };
+}
+
+/** The page's own address as it states it (canonical / og:url), else where it was loaded from. */
+function pageUrlOf(signals: PageSignals): string | null {
+  const url = signals.url ?? signals.metas['og:url'] ?? null;
+  return url === null ? null : url.slice(0, REQUEST_LIMITS.urlLength);
 }
