@@ -363,9 +363,17 @@ export function resolvePage(
 ): PageResolution {
   const featuredIn = countFeatures(candidates);
   const linked: { bundle: IncidentBundle; link: LinkedIncident }[] = [];
+  const rivals: IncidentBundle[] = [];
   for (const bundle of candidates) {
     const { points, excluded } = scoreIncident(bundle, evidence, featuredIn);
-    if (excluded || !isLinked(points)) continue;
+    if (excluded) continue;
+    if (!isLinked(points)) {
+      // A candidate the page names in its own terms can claim a figure, so that figure
+      // stays unassigned rather than go to the wrong incident.
+      const score = points.reduce((sum, p) => sum + p.weight, 0);
+      if (score > 0 && points.some((p) => p.identifying)) rivals.push(bundle);
+      continue;
+    }
     const { incident } = bundle;
     linked.push({
       bundle,
@@ -386,7 +394,7 @@ export function resolvePage(
   const bundles = ranked.map((l) => l.bundle);
   const layout = evidence.layout ?? null;
   const claims = evidence.claims.map((claim): ResolvedClaim => {
-    const bundle = assignClaim(claim, bundles, evidence, layout);
+    const bundle = assignClaim(claim, bundles, rivals, evidence, layout);
     return {
       ...claim,
       incidentId: bundle?.incident.id ?? null,
@@ -430,33 +438,43 @@ const FIGURE_AGREES_WEIGHT = 4;
  * The linked incident a figure most likely counts: dates, keywords and names
  * in its sentence and paragraph, whether its number is one the incident's
  * reports give, and a small preference for the page's main incident. Null
- * when nothing points anywhere or two incidents are too close to call.
+ * when nothing points anywhere, when two incidents are too close to call, or
+ * when the figure's surroundings point at a candidate the page was not
+ * linked to (the operation the page speaks of but could not be tied to):
+ * the main incident is no home for another incident's figures.
  */
 function assignClaim(
   claim: Claim,
   linked: readonly IncidentBundle[],
+  rivals: readonly IncidentBundle[],
   evidence: PageEvidence,
   layout: PageLayout | null,
 ): IncidentBundle | null {
-  const scored = assignmentScores(claim, linked, evidence, layout);
+  if (linked.length === 0) return null;
+  const scored = assignmentScores(claim, [...linked, ...rivals], linked.length, evidence, layout);
   const [best, second] = scored.toSorted((a, b) => b.score - a.score);
-  if (best === undefined || best.score <= 0) return null;
+  if (best === undefined || best.score <= 0 || !linked.includes(best.bundle)) return null;
   if (second !== undefined && best.score - second.score < ASSIGN_MARGIN) return null;
   return best.bundle;
 }
 
-/** How strongly the figure's surroundings point at each linked incident (in rank order). */
+/**
+ * How strongly the figure's surroundings point at each incident, given in
+ * rank order: the first `linkedCount` are linked (the first one is the main
+ * incident), the rest are candidates that were not.
+ */
 export function assignmentScores(
   claim: Claim,
-  linked: readonly IncidentBundle[],
+  incidents: readonly IncidentBundle[],
+  linkedCount: number,
   evidence: PageEvidence,
   layout: PageLayout | null,
 ): { bundle: IncidentBundle; score: number }[] {
   const sentence = enclosing(claim, layout?.sentences, SENTENCE_WINDOW);
   const paragraph = enclosing(claim, layout?.paragraphs, PARAGRAPH_WINDOW);
-  const sharedIds = sharedEntityIds(linked);
-  const scored = linked.map((bundle, rank) => {
-    let score = rank === 0 ? MAIN_INCIDENT_BONUS : 0;
+  const sharedIds = sharedEntityIds(incidents);
+  const scored = incidents.map((bundle, rank) => {
+    let score = rank === 0 && linkedCount > 0 ? MAIN_INCIDENT_BONUS : 0;
     const verdict = compareClaim(claim, bundle).verdict;
     if (verdict === 'agrees') score += claim.high <= 2 ? 1 : FIGURE_AGREES_WEIGHT;
     for (const date of evidence.dates) {

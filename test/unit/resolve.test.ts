@@ -372,6 +372,24 @@ describe('resolvePage: which incident a figure counts', () => {
   });
 });
 
+test('a figure of an incident the page speaks of but is not linked to stays unassigned', () => {
+  const evidence = evidenceOf(
+    '[[Nazarzod|actor:nazarzoda]] and [[Nazarzod|actor:nazarzoda]], the [[deputy defense minister|incident:attack]], struck [[Dushanbe|place:dushanbe]], killing eight policemen.\n' +
+      'A [[police operation|incident:operation]] later killed 13 attackers.',
+    null,
+    [
+      { phrase: 'eight policemen', low: 8, side: 'security' },
+      { phrase: '13 attackers', low: 13, side: 'militants' },
+    ],
+  );
+  const resolution = resolvePage({ ...evidence, layout: pageLayout(evidence.text) }, CANDIDATES);
+  expect(resolution.incidents.map((i) => i.incidentId)).toEqual(['attack']);
+  expect(resolution.claims.map((c) => [c.text, c.incidentId])).toEqual([
+    ['eight policemen', 'attack'],
+    ['13 attackers', null],
+  ]);
+});
+
 describe('dates', () => {
   test.each([
     [['2015-09-04', '2015-09-04'], ['2015-09-04', '2015-09-04'], 0],
