@@ -49,6 +49,33 @@ export interface ContentToBackground {
 /** Messages the popup sends to the background. */
 export interface PopupToBackground {
   'dataset.status': { request: Record<string, never>; response: DatasetStatusReply };
+  /** Starts syncing every enabled source now; started is false when a sync is already running. */
+  'sync.now': { request: Record<string, never>; response: { started: boolean } };
+  /** The running or last sync: progress, when it ran and runs next, errors per source. */
+  'sync.status': { request: Record<string, never>; response: SyncStatusReply };
+}
+
+/** One configured source as sync last saw it. */
+export interface SyncSourceStatus {
+  url: string;
+  /** The version installed from it, or null when nothing from it is installed. */
+  version: number | null;
+  lastSyncAt: string | null;
+  /** In plain words ("The dataset from data.example.org was refused: ..."), or null. */
+  lastError: string | null;
+}
+
+export interface SyncStatusReply {
+  running: boolean;
+  /** 'idle', 'manifest', 'download', 'verify', 'apply' - or 'interrupted' after a worker restart mid-sync. */
+  phase: string;
+  /** Progress of the phase (bytes downloaded, records applied) out of total (0 when unknown). */
+  done: number;
+  total: number;
+  lastSyncAt: string | null;
+  nextSyncAt: string | null;
+  lastError: string | null;
+  sources: SyncSourceStatus[];
 }
 
 export type Protocol = ContentToBackground & PopupToBackground;
@@ -132,6 +159,8 @@ export const requestSchemas: {
     pageUrl: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(REQUEST_LIMITS.urlLength)))),
   }),
   'dataset.status': Empty as v.GenericSchema<unknown, Record<string, never>>,
+  'sync.now': Empty as v.GenericSchema<unknown, Record<string, never>>,
+  'sync.status': Empty as v.GenericSchema<unknown, Record<string, never>>,
 };
 
 const EnvelopeSchema = v.object({
