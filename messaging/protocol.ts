@@ -8,7 +8,15 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { DATE_PRECISIONS, OUTCOMES, QUALIFIERS, SIDES } from '../core/schema';
-import type { IncidentBundle, LexiconEntry, PageEvidence, PageResolution } from '../core/types';
+import type { Actor, Outcome, Qualifier, Side } from '../core/schema';
+import type {
+  IncidentBundle,
+  LexiconEntry,
+  LinkedIncident,
+  PageEvidence,
+  PageResolution,
+  Verdict,
+} from '../core/types';
 import type { OutletRef } from '../core/pageFacts';
 import type { DatasetStatus } from '../db/entities';
 
@@ -78,7 +86,55 @@ export interface SyncStatusReply {
   sources: SyncSourceStatus[];
 }
 
-export type Protocol = ContentToBackground & PopupToBackground;
+/** Where the content script is on this page: switched off, working, done, or failed. */
+export type PageState = 'off' | 'running' | 'ready' | 'error';
+
+/** One casualty figure the page states; `index` is its place among the page's figures, for page.reveal. */
+export interface PageSummaryFigure {
+  index: number;
+  text: string;
+  low: number;
+  high: number;
+  qualifier: Qualifier;
+  side: Side;
+  outcome: Outcome;
+  attributedTo: string | null;
+  /** The linked incident it was compared with, or null when it was not assigned to one. */
+  incidentId: string | null;
+  /** Null when the figure was not compared with any report. */
+  verdict: Verdict | null;
+}
+
+/** What the content script found and drew on its page. Replaces the old data-triangulate* attributes. */
+export interface PageSummaryReply {
+  state: PageState;
+  /** isEnabledFor(settings, host) for this page's host. */
+  enabledForSite: boolean;
+  error: string | null;
+  incidents: LinkedIncident[];
+  /** Actors named on a linked page; `name`/`kind` from the dataset when known, else the page's spelling and null. */
+  actors: { id: string; name: string; kind: Actor['kind'] | null; count: number }[];
+  /** Places of a linked incident the page names. */
+  places: { id: string; name: string; count: number }[];
+  figures: PageSummaryFigure[];
+  /** Highlights drawn per kind (0 for a kind the user switched off; figures are the compared ones). */
+  counts: { actor: number; place: number; incident: number; figure: number };
+}
+
+export type RevealRequest =
+  { kind: 'figure'; index: number } | { kind: 'actor' | 'place' | 'incident'; id: string };
+
+/**
+ * Messages the popup (or a test, from the service worker) sends to the content
+ * script of one tab, with `sendToTab`.
+ */
+export interface PopupToContent {
+  'page.summary': { request: Record<string, never>; response: PageSummaryReply };
+  /** Scrolls to the first annotation of it, focuses it and opens its popover; ok is false when the page has none. */
+  'page.reveal': { request: RevealRequest; response: { ok: boolean } };
+}
+
+export type Protocol = ContentToBackground & PopupToBackground & PopupToContent;
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
@@ -161,6 +217,14 @@ export const requestSchemas: {
   'dataset.status': Empty as v.GenericSchema<unknown, Record<string, never>>,
   'sync.now': Empty as v.GenericSchema<unknown, Record<string, never>>,
   'sync.status': Empty as v.GenericSchema<unknown, Record<string, never>>,
+  'page.summary': Empty as v.GenericSchema<unknown, Record<string, never>>,
+  'page.reveal': v.variant('kind', [
+    v.object({
+      kind: v.literal('figure'),
+      index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(REQUEST_LIMITS.claims)),
+    }),
+    v.object({ kind: v.picklist(['actor', 'place', 'incident']), id: Id }),
+  ]),
 };
 
 const EnvelopeSchema = v.object({
@@ -237,6 +301,20 @@ export async function sendMessage<T extends MessageType>(
 ): Promise<ResponseOf<T>> {
   const envelope: Envelope<T> = { type, payload };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<T>> | undefined;
+  if (reply === undefined || reply === null) throw new Error(`No reply to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}
+
+/** Sends a request to the content script of tab `tabId` (popup to content); a refusal becomes an Error. */
+export async function sendToTab<T extends keyof PopupToContent>(
+  tabId: number,
+  type: T,
+  payload: RequestOf<T>,
+): Promise<ResponseOf<T>> {
+  const envelope: Envelope<T> = { type, payload };
+  const reply = (await browser.tabs.sendMessage(tabId, envelope)) as
+    Reply<ResponseOf<T>> | undefined;
   if (reply === undefined || reply === null) throw new Error(`No reply to ${type}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;

@@ -55,6 +55,15 @@ describe('parseRequest', () => {
   test.each([
     { name: 'lexicon.get', message: { type: 'lexicon.get', payload: {} } },
     { name: 'dataset.status', message: { type: 'dataset.status', payload: {} } },
+    { name: 'page.summary', message: { type: 'page.summary', payload: {} } },
+    {
+      name: 'page.reveal figure',
+      message: { type: 'page.reveal', payload: { kind: 'figure', index: 3 } },
+    },
+    {
+      name: 'page.reveal actor',
+      message: { type: 'page.reveal', payload: { kind: 'actor', id: 'tj-rahmon' } },
+    },
     { name: 'page.resolve', message: { type: 'page.resolve', payload: { evidence } } },
     {
       name: 'page.resolve at the caps',
@@ -82,7 +91,7 @@ describe('parseRequest', () => {
     {
       message: { type: 'db.drop', payload: {} },
       error:
-        'Not a Triangulate message: type: Invalid type: Expected ("lexicon.get" | "page.resolve" | "dataset.status") but received "db.drop"',
+        'Not a Triangulate message: type: Invalid type: Expected ("lexicon.get" | "page.resolve" | "dataset.status" | "sync.now" | "sync.status" | "page.summary" | "page.reveal") but received "db.drop"',
     },
     {
       message: { type: 'page.resolve', payload: {} },
@@ -125,6 +134,15 @@ describe('parseRequest', () => {
       },
       error:
         'Invalid page.resolve request: evidence.facts.outletName: Invalid length: Expected <=300 but received 301',
+    },
+    {
+      message: { type: 'page.reveal', payload: { kind: 'figure', index: -1 } },
+      error: 'Invalid page.reveal request: index: Invalid value: Expected >=0 but received -1',
+    },
+    {
+      message: { type: 'page.reveal', payload: { kind: 'outlet', id: 'x' } },
+      error:
+        'Invalid page.reveal request: kind: Invalid type: Expected ("figure" | ("actor" | "place" | "incident")) but received "outlet"',
     },
   ])('refuses $message.type with a clear error', ({ message, error }) => {
     expect(parseRequest(message)).toEqual({ ok: false, error });
