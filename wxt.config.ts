@@ -13,7 +13,10 @@ export default defineConfig({
     name: 'Triangulate',
     description:
       'Annotates news pages with cross-source context: who reported how many killed, wounded or captured, and on whose word.',
-    permissions: ['storage'],
+    // alarms: scheduled dataset sync. Dataset sources on other hosts are asked
+    // for one origin at a time when the user adds them (entrypoints/options/permission.ts).
+    permissions: ['storage', 'alarms'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     browser_specific_settings: {
       gecko: { id: 'triangulate@example.org', strict_min_version: '128.0' },
     },
