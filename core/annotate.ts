@@ -36,8 +36,8 @@ export interface AnnotatedFigure {
   attributedTo: string | null;
   /** The linked incident this figure counts, or null when the page does not say clearly. */
   incidentId: string | null;
-  /** Null exactly when incidentId is: a figure of no known incident has nothing to compare with. */
-  comparison: { verdict: Verdict; sources: AnnotatedSource[] } | null;
+  /** A figure of no known incident has nothing to compare with: 'no-comparable', no sources. */
+  comparison: { verdict: Verdict; sources: AnnotatedSource[] };
 }
 
 export interface Annotation {
@@ -122,7 +122,7 @@ export function annotate(
       incidentId: claim.incidentId,
       comparison:
         claim.comparison === null
-          ? null
+          ? { verdict: 'no-comparable', sources: [] }
           : {
               verdict: claim.comparison.verdict,
               sources: claim.comparison.sources.map((s) => ({

@@ -94,7 +94,7 @@ export function formatAnnotation(annotation: Annotation, context: ReportContext)
   lines.push('', annotation.figures.length === 0 ? 'Figures: none found' : 'Figures:');
   for (const figure of annotation.figures) {
     lines.push(`  "${figure.text}" = ${describeFigure(figure)}`);
-    if (figure.incidentId === null || figure.comparison === null) {
+    if (figure.incidentId === null) {
       lines.push('     not tied to a linked incident');
       continue;
     }

@@ -96,6 +96,9 @@ describe('pages about something else link to nothing', () => {
     const annotation = annotateHtml(join(NEGATIVE_DIR, file));
     expect(annotation.incidents).toEqual([]);
     expect(annotation.figures.filter((f) => f.incidentId !== null)).toEqual([]);
+    for (const figure of annotation.figures) {
+      expect(figure.comparison).toEqual({ verdict: 'no-comparable', sources: [] });
+    }
   });
 });
 

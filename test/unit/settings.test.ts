@@ -50,8 +50,9 @@ describe('migrateSettings', () => {
   });
 });
 
+const settings = (patch: Partial<Settings>): Settings => ({ ...defaultSettings(), ...patch });
+
 describe('isEnabledFor', () => {
-  const settings = (patch: Partial<Settings>): Settings => ({ ...defaultSettings(), ...patch });
   test.each([
     ['on everywhere', settings({}), 'www.rferl.org', true],
     ['global switch off', settings({ enabled: false }), 'www.rferl.org', false],
