@@ -79,20 +79,21 @@ describe('searchIncidents on the bundled dataset', () => {
   });
 });
 
+const incident = (id: string, title: string, startDate: string): Incident => ({
+  id,
+  title,
+  kind: 'attack',
+  startDate,
+  endDate: startDate,
+  datePrecision: 'day',
+  placeIds: [],
+  actors: [],
+  parentId: null,
+  keywords: id === 'b' ? ['market bombing'] : [],
+  summary: '',
+});
+
 describe('ranking', () => {
-  const incident = (id: string, title: string, startDate: string): Incident => ({
-    id,
-    title,
-    kind: 'attack',
-    startDate,
-    endDate: startDate,
-    datePrecision: 'day',
-    placeIds: [],
-    actors: [],
-    parentId: null,
-    keywords: id === 'b' ? ['market bombing'] : [],
-    summary: '',
-  });
   const small: SearchableIncident[] = buildSearchIndex({
     incidents: [
       incident('a', 'Market attack', '2001-01-01'),
