@@ -117,21 +117,22 @@ describe('judgeClaim on the bundled dataset', () => {
   });
 });
 
+const source = (reportId: string, low: number, high: number, agrees: boolean) => ({
+  reportId,
+  figureId: `${reportId}-f`,
+  outletId: 'o',
+  outletName: 'O',
+  publishedAt: '2015-09-04',
+  url: null,
+  low,
+  high,
+  qualifier: 'exact' as const,
+  attributedTo: 'x',
+  quote: 'q',
+  agrees,
+});
+
 describe('verdictSentence', () => {
-  const source = (reportId: string, low: number, high: number, agrees: boolean) => ({
-    reportId,
-    figureId: `${reportId}-f`,
-    outletId: 'o',
-    outletName: 'O',
-    publishedAt: '2015-09-04',
-    url: null,
-    low,
-    high,
-    qualifier: 'exact' as const,
-    attributedTo: 'x',
-    quote: 'q',
-    agrees,
-  });
   test.each<[FigureComparison, string]>([
     [
       {
