@@ -1,0 +1,275 @@
+/**
+ * The popover's mount API for the content script: one <triangulate-popover>
+ * host with an open shadow root, owned here from creation to destroy().
+ * The host's own inline styles are !important (and, where the browser has the
+ * Popover API, it sits in the top layer), so page CSS - `* { all: unset
+ * !important }`, giant z-indexes, fixed overlays - can neither hide nor
+ * restyle it; inside, the shadow root's stylesheet styles everything.
+ * Positioning follows the anchor with Floating UI (scroll, resize, flip,
+ * shift, a max height to the viewport). Keyboard: Esc asks to close, and when
+ * opened from the keyboard focus moves in and Tab cycles inside.
+ */
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  inline,
+  offset,
+  shift,
+  size,
+  type VirtualElement,
+} from '@floating-ui/dom';
+import { render } from 'preact';
+import { Popover, type PopoverTheme } from '../../components/popover/Popover';
+import { POPOVER_CSS } from '../../components/popover/styles';
+import {
+  buildPopoverView,
+  type EntityDetails,
+  type PopoverTarget,
+  type PopoverView,
+} from '../../core/popoverModel';
+
+export type { PopoverTarget } from '../../core/popoverModel';
+
+/** Anything with client rects: a DOM Range or an element. */
+export interface PopoverAnchor {
+  getBoundingClientRect(): DOMRect;
+  getClientRects(): DOMRectList | DOMRect[];
+}
+
+export interface PopoverHost {
+  open(anchor: PopoverAnchor, target: PopoverTarget, options: { focus: boolean }): void;
+  close(): void;
+  isOpen(): boolean;
+  contains(node: Node | null): boolean;
+  destroy(): void;
+}
+
+/** Places the host beside the anchor and keeps it there; returns the clean-up. */
+export type Positioner = (
+  reference: VirtualElement,
+  host: HTMLElement,
+  panel: HTMLElement,
+) => () => void;
+
+export interface PopoverHostOptions {
+  document: Document;
+  theme: PopoverTheme;
+  onClose: () => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+  /** Fetches an actor's or place's record when the page's incidents do not hold it. */
+  loadEntity?: (kind: 'actor' | 'place', id: string) => Promise<EntityDetails | null>;
+  /** Replaces Floating UI (tests in a DOM without layout). */
+  position?: Positioner;
+}
+
+export const HOST_TAG = 'triangulate-popover';
+
+/** Inline, !important: beats any page rule, however specific or important. */
+const HOST_STYLE: ReadonlyArray<[string, string]> = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['z-index', '2147483647'],
+  ['top', '0px'],
+  ['left', '0px'],
+  ['right', 'auto'],
+  ['bottom', 'auto'],
+  ['margin', '0px'],
+  ['padding', '0px'],
+  ['border', '0px none'],
+  ['width', 'max-content'],
+  ['height', 'auto'],
+  ['max-width', 'none'],
+  ['max-height', 'none'],
+  ['overflow', 'visible'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['clip-path', 'none'],
+  ['pointer-events', 'auto'],
+  ['background', 'transparent'],
+];
+
+const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
+  const doc = options.document;
+  const host = doc.createElement(HOST_TAG);
+  const supportsTopLayer = typeof (host as Partial<HTMLElement>).showPopover === 'function';
+  if (supportsTopLayer) host.setAttribute('popover', 'manual');
+  lockStyle(host, false);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = POPOVER_CSS;
+  const mount = doc.createElement('div');
+  shadow.append(style, mount);
+  doc.documentElement.append(host);
+
+  const position = options.position ?? floatingPosition;
+  let open = false;
+  let trapFocus = false;
+  let stopPositioning: (() => void) | null = null;
+  /** Bumped on every open/close so a late entity load never paints over a newer target. */
+  let generation = 0;
+
+  host.addEventListener('pointerenter', () => options.onPointerEnter());
+  host.addEventListener('pointerleave', () => options.onPointerLeave());
+  shadow.addEventListener('keydown', (event) => onKeydown(event as KeyboardEvent));
+
+  function panel(): HTMLElement | null {
+    return mount.querySelector<HTMLElement>('.tg-panel');
+  }
+
+  function paint(view: PopoverView): void {
+    render(<Popover view={view} theme={options.theme} onClose={options.onClose} />, mount);
+  }
+
+  function onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      event.preventDefault();
+      options.onClose();
+      return;
+    }
+    if (event.key !== 'Tab' || !trapFocus) return;
+    const root = panel();
+    if (root === null) return;
+    const focusables = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = focusables[0];
+    const last = focusables.at(-1);
+    if (first === undefined || last === undefined) return;
+    const active = shadow.activeElement;
+    if (event.shiftKey && (active === first || active === root || active === null)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  function show(): void {
+    // Last child of <html>, so among equal z-indexes it paints above the page's overlays.
+    if (host.parentNode !== doc.documentElement || host.nextSibling !== null) {
+      doc.documentElement.append(host);
+    }
+    lockStyle(host, true);
+    if (supportsTopLayer && !host.matches(':popover-open')) {
+      try {
+        host.showPopover();
+      } catch {
+        // Not in the top layer (e.g. a modal dialog is open): the z-index still applies.
+      }
+    }
+  }
+
+  function hide(): void {
+    if (supportsTopLayer && host.matches(':popover-open')) host.hidePopover();
+    lockStyle(host, false);
+  }
+
+  return {
+    open(anchor, target, { focus }) {
+      generation += 1;
+      const current = generation;
+      stopPositioning?.();
+      show();
+      const view = buildPopoverView(target);
+      paint(view);
+      open = true;
+      trapFocus = focus;
+      const root = panel();
+      if (root !== null) stopPositioning = position(virtualElement(anchor), host, root);
+      if (focus) root?.focus({ preventScroll: true });
+
+      // An actor named on the page but in none of its incidents: ask for its record.
+      if (
+        options.loadEntity !== undefined &&
+        (target.kind === 'actor' || target.kind === 'place') &&
+        (view.entity?.incidents.length ?? 0) === 0
+      ) {
+        options.loadEntity(target.kind, target.id).then(
+          (details) => {
+            if (details !== null && open && current === generation) {
+              paint(buildPopoverView(target, details));
+            }
+          },
+          () => undefined,
+        );
+      }
+    },
+    close() {
+      generation += 1;
+      if (!open) return;
+      open = false;
+      trapFocus = false;
+      stopPositioning?.();
+      stopPositioning = null;
+      render(null, mount);
+      hide();
+    },
+    isOpen: () => open,
+    contains(node) {
+      return node !== null && (node === host || host.contains(node) || shadow.contains(node));
+    },
+    destroy() {
+      this.close();
+      host.remove();
+    },
+  };
+}
+
+function lockStyle(host: HTMLElement, visible: boolean): void {
+  const keep = visible ? { top: host.style.top, left: host.style.left } : null;
+  for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
+  host.style.setProperty('display', visible ? 'block' : 'none', 'important');
+  if (keep !== null && keep.top !== '' && keep.left !== '') {
+    host.style.setProperty('top', keep.top, 'important');
+    host.style.setProperty('left', keep.left, 'important');
+  }
+}
+
+/** The anchor as Floating UI sees it; a Range or an element also says which element scrolls it. */
+function virtualElement(anchor: PopoverAnchor): VirtualElement {
+  const node = anchor as Partial<Range> & Partial<Element>;
+  const container =
+    node.commonAncestorContainer ?? (node.nodeType === 1 ? (node as Element) : null);
+  const contextElement =
+    container === null || container === undefined
+      ? undefined
+      : container.nodeType === 1
+        ? (container as Element)
+        : (container.parentElement ?? undefined);
+  return {
+    getBoundingClientRect: () => anchor.getBoundingClientRect(),
+    getClientRects: () => [...anchor.getClientRects()],
+    contextElement,
+  };
+}
+
+/** Below the anchor (above when there is no room), inside the viewport, never taller than it. */
+const floatingPosition: Positioner = (reference, host, panel) =>
+  autoUpdate(reference, host, () => {
+    void computePosition(reference, host, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline(),
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight, availableWidth }) {
+            panel.style.maxHeight = `${Math.max(120, Math.min(560, availableHeight))}px`;
+            panel.style.maxWidth = `${Math.max(240, Math.min(420, availableWidth))}px`;
+          },
+        }),
+      ],
+    }).then(({ x, y }) => {
+      host.style.setProperty('left', `${Math.round(x)}px`, 'important');
+      host.style.setProperty('top', `${Math.round(y)}px`, 'important');
+    });
+  });
