@@ -411,18 +411,22 @@ function entityView(
   const linkedIds = new Set(resolution.incidents.map((incident) => incident.incidentId));
   const actor =
     kind === 'actor'
-      ? (resolution.bundles.flatMap((b) => b.actors).find((a) => a.id === id) ?? details?.actor)
-      : undefined;
+      ? (resolution.bundles.flatMap((b) => b.actors).find((a) => a.id === id) ??
+        details?.actor ??
+        null)
+      : null;
   const place =
     kind === 'place'
-      ? (resolution.bundles.flatMap((b) => b.places).find((p) => p.id === id) ?? details?.place)
-      : undefined;
+      ? (resolution.bundles.flatMap((b) => b.places).find((p) => p.id === id) ??
+        details?.place ??
+        null)
+      : null;
   const record = actor ?? place ?? null;
   const title = record?.name ?? name;
   const kindLabel =
-    actor != null
+    actor !== null
       ? ACTOR_KIND_WORDS[actor.kind]
-      : place != null
+      : place !== null
         ? placeKindLabel(place)
         : kind === 'actor'
           ? 'Actor'
@@ -465,7 +469,7 @@ function entityView(
     entity: {
       kind,
       kindLabel,
-      description: actor != null && actor.description !== '' ? actor.description : null,
+      description: actor !== null && actor.description !== '' ? actor.description : null,
       aliases: [...new Set(aliases)].filter((alias) => alias !== title),
       links: (actor?.links ?? []).flatMap((href) => {
         const safe = safeUrl(href);

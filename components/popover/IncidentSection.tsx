@@ -6,8 +6,9 @@
 import type { IncidentView, ReportRow } from '../../core/popoverModel';
 import { RangeChart } from '../shared/RangeChart';
 
+const headingId = (part: string) => `tg-${part}`;
+
 export function IncidentSection({ incident }: { incident: IncidentView }) {
-  const headingId = (part: string) => `tg-${part}`;
   return (
     <>
       {incident.reasons.length > 0 && (
