@@ -123,9 +123,19 @@ const INLINE_HIDDEN =
   /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 const LINE_BREAKS = /[\t\n\r\f\v]/g;
 
-/** True for an element whose whole subtree is not page prose. */
-function isSkipped(element: Element, tag: string): boolean {
-  if (SKIPPED_TAGS.has(tag) || tag.startsWith('triangulate-')) return true;
+/** Blocks put a line break between the texts they separate. */
+export function isBlockTag(tag: string): boolean {
+  return BLOCK_TAGS.has(tag);
+}
+
+/**
+ * True for an element whose whole subtree is not page prose. The extension's
+ * own UI is skipped, except <triangulate-mark>: where the Highlight API is
+ * missing, marks wrap the page's own text, which stays readable.
+ */
+export function isSkipped(element: Element, tag: string): boolean {
+  if (SKIPPED_TAGS.has(tag)) return true;
+  if (tag.startsWith('triangulate-') && tag !== 'triangulate-mark') return true;
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.hasAttribute('data-triangulate')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
