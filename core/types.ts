@@ -121,6 +121,14 @@ export interface IncidentBundle {
   places: Place[];
   /** The actors the incident names. */
   actors: Actor[];
+  /**
+   * Which of `reports` are the user's own saved sources (pages they saved
+   * from the popup), not the dataset's. Their figures sit in `figures` like
+   * any other, so they are compared like any other; their outlet is in
+   * `outlets` (a dataset outlet, or one named by the user with an id starting
+   * 'user-'). Absent or empty when there are none.
+   */
+  userReportIds?: string[];
 }
 
 /** Which incidents to load for a page: anything sharing an actor, a place or a keyword with it. */
