@@ -16,6 +16,7 @@ import {
   type Report,
   type Side,
 } from './schema';
+import type { IncidentBundle } from './types';
 
 export const USER_SOURCES_FORMAT = 'triangulate-user-sources';
 export const USER_SOURCES_VERSION = 1;
@@ -250,4 +251,41 @@ export function asFigure(figure: UserFigure): Figure {
 export function asReport(report: UserReport): Report {
   const { createdAt: _createdAt, outletName: _outletName, ...rest } = report;
   return rest;
+}
+
+/**
+ * Adds the user's saved reports of this incident to its bundle, marked in
+ * `userReportIds`, with an outlet for each report the bundle lacks (the name
+ * the user gave). A saved report whose id the dataset also uses is left out:
+ * the dataset's record wins and nothing is counted twice.
+ */
+export function withUserSources(
+  bundle: IncidentBundle,
+  reports: readonly UserReport[],
+  figures: readonly UserFigure[],
+): IncidentBundle {
+  const taken = new Set(bundle.reports.map((report) => report.id));
+  const own = reports.filter((r) => r.incidentId === bundle.incident.id && !taken.has(r.id));
+  if (own.length === 0) return bundle;
+  const ids = new Set(own.map((report) => report.id));
+  const outlets = [...bundle.outlets];
+  for (const report of own) {
+    if (outlets.some((outlet) => outlet.id === report.outletId)) continue;
+    outlets.push({
+      id: report.outletId,
+      name: report.outletName,
+      aliases: [],
+      domains: [],
+      country: null,
+      ownership: 'unknown',
+      url: null,
+    });
+  }
+  return {
+    ...bundle,
+    reports: [...bundle.reports, ...own.map(asReport)],
+    figures: [...bundle.figures, ...figures.filter((f) => ids.has(f.reportId)).map(asFigure)],
+    outlets,
+    userReportIds: [...(bundle.userReportIds ?? []), ...ids],
+  };
 }

@@ -11,7 +11,12 @@ import {
   type UserFigure,
   type UserReport,
   type UserReportDraft,
+  withUserSources,
 } from '../../core/userSources';
+import { compareClaim } from '../../core/compare';
+import { DatasetIndex } from '../../core/datasetIndex';
+import { parseDataset } from '../../core/schema';
+import { bundledDataset } from '../../data/index';
 
 const NOW = new Date('2024-05-01T10:00:00.000Z');
 const ATTACK = 'tj-2015-09-04-dushanbe-vahdat-attacks';
@@ -226,5 +231,42 @@ describe('export and import', () => {
     ['too large', ' '.repeat(USER_SOURCE_LIMITS.bytes + 1), 'The file is too large (over 5 MB).'],
   ])('refused: %s', (_name, text, error) => {
     expect(parseUserSources(text)).toEqual({ ok: false, error });
+  });
+});
+
+describe('withUserSources', () => {
+  const parsed = parseDataset(bundledDataset);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const index = new DatasetIndex(parsed.dataset);
+  const incident = index.incident(ATTACK);
+  if (incident === undefined) throw new Error('no attack');
+  const bundle = index.bundle(incident);
+  const { report, figures } = built();
+
+  test('the saved report joins the bundle, marked, with its own outlet, and is compared', () => {
+    const merged = withUserSources(bundle, [report], figures);
+    expect(merged.userReportIds).toEqual(['user-abc']);
+    expect(merged.reports.length).toBe(bundle.reports.length + 1);
+    expect(merged.figures.length).toBe(bundle.figures.length + 2);
+    expect(merged.outlets.at(-1)).toEqual({
+      id: 'user-example-org',
+      name: 'Example News',
+      aliases: [],
+      domains: [],
+      country: null,
+      ownership: 'unknown',
+      url: null,
+    });
+    const mine = compareClaim({ low: 2, high: 2, side: 'militants', outcome: 'killed' }, merged)
+      .sources.filter((s) => s.reportId === 'user-abc')
+      .map((s) => [s.outletName, s.low, s.high, s.agrees]);
+    expect(mine).toEqual([['Example News', 2, 3, true]]);
+  });
+
+  test.each([
+    ['another incident', { ...report, incidentId: 'tj-1992-1997-civil-war' }],
+    ['an id the dataset uses', { ...report, id: bundle.reports[0]?.id ?? '' }],
+  ])('left out: a saved report of %s', (_name, other) => {
+    expect(withUserSources(bundle, [other], figures)).toBe(bundle);
   });
 });
