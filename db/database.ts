@@ -15,6 +15,8 @@ import type {
   UserFigureRow,
   UserReportRow,
 } from './entities';
+import type { SourceState } from '../core/syncPlan';
+import type { OwnershipRow, SyncMarkerRow } from './sync';
 
 export const DATABASE_NAME = 'triangulate';
 
@@ -29,6 +31,9 @@ export class TriangulateDatabase extends Dexie {
   figures!: EntityTable<Figure, 'id'>;
   userReports!: EntityTable<UserReportRow, 'id'>;
   userFigures!: EntityTable<UserFigureRow, 'id'>;
+  syncSources!: EntityTable<SourceState, 'url'>;
+  syncOwnership!: Table<OwnershipRow, [string, string]>;
+  syncState!: EntityTable<SyncMarkerRow, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -45,6 +50,16 @@ export class TriangulateDatabase extends Dexie {
       figures: 'id, incidentId, reportId',
       userReports: 'id, incidentId, outletId, url',
       userFigures: 'id, incidentId, reportId',
+    });
+    // Version 2: sync from several sources (db/sync.ts). Which source each
+    // synced row came from is kept beside the rows, as one id list per source
+    // and table, so one source is replaced without touching another's rows and
+    // the rows themselves stay the dataset's records. A row no list claims is
+    // the bundled dataset's, so existing rows need no upgrade to be 'bundled'.
+    this.version(2).stores({
+      syncSources: 'url',
+      syncOwnership: '[source+table], source',
+      syncState: 'key',
     });
   }
 }

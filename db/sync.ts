@@ -1,0 +1,394 @@
+/**
+ * Carrying out a sync against the database: fetch and check each planned
+ * source (core/syncFetch, core/verify, core/snapshot), then write one
+ * source's rows in one transaction under the merge rule (core/syncPlan
+ * sourceRanks): a row keeps the source it came from; on an id clash the
+ * source listed first in settings wins; the bundled dataset is the last
+ * resort and comes back when a source drops a row. Any failure before or
+ * inside the transaction leaves every table as it was and is recorded, in
+ * plain words, on the source.
+ */
+import { Dexie } from 'dexie';
+import { snapshotUrl, type Manifest } from '../core/manifest';
+import { readSnapshot } from '../core/snapshot';
+import type { Dataset } from '../core/schema';
+import {
+  BUNDLED,
+  SyncError,
+  decideVersion,
+  describeFailure,
+  emptyState,
+  planSync,
+  sourceRanks,
+  type ConfiguredSource,
+  type SourceState,
+  type SyncFailure,
+} from '../core/syncPlan';
+import { fetchManifest, fetchSnapshot } from '../core/syncFetch';
+import { checkSignature, checkSnapshot } from '../core/verify';
+import type { TriangulateDatabase } from './database';
+import { installedDataset, toActorRow, toIncidentRow, toPlaceRow } from './dataset';
+
+/** The ids one source supplies to one table. */
+export interface OwnershipRow {
+  source: string;
+  table: DataTable;
+  ids: string[];
+}
+
+/** Persisted while a sync runs: found at start-up, it means the worker was stopped mid-sync. */
+export interface SyncMarkerRow {
+  key: 'running' | 'bundledSeen';
+  source: string | null;
+  at: string;
+}
+
+export const DATA_TABLES = [
+  'outlets',
+  'actors',
+  'places',
+  'incidents',
+  'reports',
+  'figures',
+] as const;
+export type DataTable = (typeof DATA_TABLES)[number];
+type Row = { id: string };
+
+export const SYNC_LIMITS = {
+  /** Largest compressed snapshot accepted. */
+  snapshotBytes: 200_000_000,
+  /** Largest decompressed snapshot accepted (refuses gzip bombs). */
+  decompressedBytes: 2_000_000_000,
+  timeoutMs: 120_000,
+} as const;
+
+export interface SyncProgress {
+  source: string;
+  phase: 'manifest' | 'download' | 'verify' | 'apply';
+  done: number;
+  total: number;
+}
+
+export interface SyncDeps {
+  fetch: typeof globalThis.fetch;
+  /** The origins granted to the extension; null when the source may not be fetched. */
+  checkPermission: (url: string) => Promise<string | null>;
+  /** The bundled dataset, parsed: restores rows a source drops. */
+  fallback: Dataset | null;
+  now?: () => Date;
+  onProgress?: (progress: SyncProgress) => void;
+  limits?: Partial<typeof SYNC_LIMITS>;
+}
+
+export type SourceOutcome =
+  | { url: string; result: 'applied'; version: number; rows: number }
+  | { url: string; result: 'current'; version: number | null }
+  | { url: string; result: 'failed'; error: string; failure: SyncFailure };
+
+/** Syncs every enabled source, in settings order; one source failing does not stop the others. */
+export async function syncAll(
+  db: TriangulateDatabase,
+  sources: readonly ConfiguredSource[],
+  deps: SyncDeps,
+): Promise<SourceOutcome[]> {
+  const now = deps.now ?? (() => new Date());
+  await forgetRemovedSources(db, sources, deps.fallback);
+  await noticeBundledReinstall(db, now);
+  const states = new Map((await db.syncSources.toArray()).map((state) => [state.url, state]));
+  const ranks = sourceRanks(sources);
+  const outcomes: SourceOutcome[] = [];
+  for (const planned of planSync(sources, states)) {
+    const state = states.get(planned.url) ?? emptyState(planned.url);
+    await db.syncState.put({ key: 'running', source: planned.url, at: now().toISOString() });
+    try {
+      outcomes.push(await syncOne(db, planned, state, ranks, deps, now));
+    } catch (error) {
+      const failure = toFailure(error);
+      const message = describeFailure(planned.url, failure);
+      await recordSourceError(db, planned.url, message, now);
+      outcomes.push({ url: planned.url, result: 'failed', error: message, failure });
+    } finally {
+      await db.syncState.delete('running');
+    }
+  }
+  return outcomes;
+}
+
+async function syncOne(
+  db: TriangulateDatabase,
+  planned: ReturnType<typeof planSync>[number],
+  state: SourceState,
+  ranks: ReadonlyMap<string, number>,
+  deps: SyncDeps,
+  now: () => Date,
+): Promise<SourceOutcome> {
+  const limits = { ...SYNC_LIMITS, ...deps.limits };
+  const progress = (phase: SyncProgress['phase'], done = 0, total = 0) =>
+    deps.onProgress?.({ source: planned.url, phase, done, total });
+  const origin = await deps.checkPermission(planned.url);
+  if (origin !== null) throw new SyncError({ code: 'permission', detail: origin });
+
+  progress('manifest');
+  const options = { fetch: deps.fetch, timeoutMs: limits.timeoutMs };
+  const fetched = await fetchManifest(planned.url, planned.etag, options);
+  if (fetched.status === 'not-modified') {
+    await markChecked(db, state, null, now);
+    return { url: planned.url, result: 'current', version: state.version };
+  }
+  const { manifest } = fetched;
+  await checkManifestSignature(manifest, planned.publicKey);
+  const decision = decideVersion(manifest, planned);
+  if (decision.action === 'refuse') throw new SyncError(decision.failure);
+  if (decision.action === 'current') {
+    await markChecked(db, state, fetched.etag, now);
+    return { url: planned.url, result: 'current', version: state.version };
+  }
+
+  const url = snapshotUrl(manifest, planned.url);
+  if (url === null)
+    throw new SyncError({ code: 'manifest', detail: 'snapshot.url is not http(s)' });
+  const bytes = await fetchSnapshot(url, manifest, limits.snapshotBytes, {
+    ...options,
+    onProgress: (done, total) => progress('download', done, total),
+  });
+  progress('verify', 0, 0);
+  const check = await checkSnapshot(bytes, manifest);
+  if (check !== 'ok') throw new SyncError({ code: check === 'size' ? 'size' : 'checksum' });
+  const parsed = await readSnapshot(bytes, {
+    maxDecompressedBytes: limits.decompressedBytes,
+    onProgress: (records) => progress('verify', records, 0),
+  });
+  if (!parsed.ok) {
+    const first = parsed.errors[0] ?? 'unknown';
+    const code = /not JSON|not valid gzip|first line|empty|decompresses/.test(first)
+      ? 'snapshot'
+      : 'schema';
+    throw new SyncError({ code, detail: first });
+  }
+  const { dataset } = parsed;
+  if (dataset.meta.datasetId !== manifest.datasetId || dataset.meta.version !== manifest.version) {
+    throw new SyncError({
+      code: 'manifest',
+      detail: `the snapshot is ${dataset.meta.datasetId} v${dataset.meta.version}, the manifest announces ${manifest.datasetId} v${manifest.version}`,
+    });
+  }
+  const rows = DATA_TABLES.reduce((sum, table) => sum + dataset[table].length, 0);
+  progress('apply', 0, rows);
+  const next: SourceState = {
+    ...state,
+    datasetId: manifest.datasetId,
+    version: manifest.version,
+    etag: fetched.etag,
+    lastSyncAt: now().toISOString(),
+    lastError: null,
+    lastErrorAt: null,
+    stale: false,
+  };
+  await applySource(db, {
+    source: planned.url,
+    dataset,
+    ranks,
+    fallback: deps.fallback,
+    state: next,
+  });
+  progress('apply', rows, rows);
+  return { url: planned.url, result: 'applied', version: manifest.version, rows };
+}
+
+async function checkManifestSignature(manifest: Manifest, publicKey: string | null): Promise<void> {
+  if (publicKey === null || publicKey.trim() === '') return;
+  const signature = await checkSignature(manifest, publicKey);
+  if (signature === 'missing') throw new SyncError({ code: 'signature-missing' });
+  if (signature === 'bad') throw new SyncError({ code: 'signature-bad' });
+  if (signature === 'bad-key') throw new SyncError({ code: 'key' });
+}
+
+export interface ApplyInput {
+  source: string;
+  dataset: Dataset;
+  ranks: ReadonlyMap<string, number>;
+  fallback: Dataset | null;
+  /** The source's state to store with its rows (same transaction). */
+  state: SourceState;
+}
+
+/**
+ * Replaces one source's rows in one transaction. Everything is derived
+ * before it; inside, only table calls (no fetch, no other await), so it
+ * commits whole or not at all.
+ */
+export async function applySource(db: TriangulateDatabase, input: ApplyInput): Promise<void> {
+  const incoming = derivedRows(input.dataset);
+  const fallback = input.fallback ? derivedRows(input.fallback) : null;
+  const rank = input.ranks.get(input.source) ?? Number.MAX_SAFE_INTEGER - 1;
+  const tables = [...DATA_TABLES.map((name) => db.table(name)), db.syncOwnership, db.syncSources];
+  await db.transaction('rw', tables, async () => {
+    const owners = await db.syncOwnership.toArray();
+    const staleSources = new Set<string>();
+    for (const table of DATA_TABLES) {
+      const mine = owners.find((row) => row.source === input.source && row.table === table);
+      const others = owners.filter((row) => row.source !== input.source && row.table === table);
+      const higher = new Set(
+        others
+          .filter((row) => (input.ranks.get(row.source) ?? Number.MAX_SAFE_INTEGER - 1) < rank)
+          .flatMap((row) => row.ids),
+      );
+      const keep =
+        higher.size === 0 ? incoming[table] : incoming[table].filter((row) => !higher.has(row.id));
+      const keepIds = new Set(keep.map((row) => row.id));
+      // Lower-ranked sources lose the ids this one now supplies; they are fetched in full next time.
+      for (const other of others) {
+        const remaining = other.ids.filter((id) => !keepIds.has(id));
+        if (remaining.length !== other.ids.length) {
+          staleSources.add(other.source);
+          await db.syncOwnership.put({ ...other, ids: remaining });
+        }
+      }
+      const dropped = (mine?.ids ?? []).filter((id) => !keepIds.has(id));
+      const claimed = new Set(others.flatMap((row) => row.ids));
+      const orphans = dropped.filter((id) => !claimed.has(id));
+      await db.table(table).bulkDelete(orphans);
+      await db.table(table).bulkPut(keep);
+      if (fallback) {
+        const restore = new Set(orphans);
+        const back = fallback[table].filter((row) => restore.has(row.id));
+        if (back.length > 0) await db.table(table).bulkPut(back);
+      }
+      await db.syncOwnership.put({ source: input.source, table, ids: [...keepIds] });
+    }
+    await db.syncSources.put(input.state);
+    for (const url of staleSources) {
+      const state = await db.syncSources.get(url);
+      if (state) await db.syncSources.put({ ...state, stale: true });
+    }
+  });
+}
+
+/** Deletes a source's rows (the bundled ones it covered come back) and everything sync knew of it. */
+export async function removeSource(
+  db: TriangulateDatabase,
+  source: string,
+  fallback: Dataset | null,
+): Promise<void> {
+  const empty: Dataset = {
+    meta: {
+      datasetId: 'removed',
+      schema: 1,
+      version: 1,
+      publishedAt: new Date(0).toISOString(),
+      title: '-',
+      license: '-',
+    },
+    outlets: [],
+    actors: [],
+    places: [],
+    incidents: [],
+    reports: [],
+    figures: [],
+  };
+  const state = emptyState(source);
+  await applySource(db, { source, dataset: empty, ranks: new Map(), fallback, state });
+  await db.transaction('rw', [db.syncOwnership, db.syncSources], async () => {
+    await db.syncOwnership.where('source').equals(source).delete();
+    await db.syncSources.delete(source);
+  });
+}
+
+async function forgetRemovedSources(
+  db: TriangulateDatabase,
+  sources: readonly ConfiguredSource[],
+  fallback: Dataset | null,
+): Promise<void> {
+  const configured = new Set(sources.map((source) => source.url));
+  const known = (await db.syncOwnership.toArray()).map((row) => row.source);
+  for (const url of new Set(known)) if (!configured.has(url)) await removeSource(db, url, fallback);
+}
+
+/**
+ * The bundled install (db/dataset.ts) replaces all synced tables when the
+ * extension updates: afterwards no source's rows are there any more, so each
+ * is forgotten and fetched in full.
+ */
+async function noticeBundledReinstall(db: TriangulateDatabase, now: () => Date): Promise<void> {
+  const installed = await installedDataset(db);
+  const seen = await db.syncState.get('bundledSeen');
+  const installedAt = installed?.installedAt ?? null;
+  if (seen?.source === installedAt) return;
+  await db.transaction('rw', [db.syncOwnership, db.syncSources, db.syncState], async () => {
+    if (seen !== undefined) {
+      await db.syncOwnership.clear();
+      await db.syncSources.toCollection().modify({ stale: true });
+    }
+    await db.syncState.put({ key: 'bundledSeen', source: installedAt, at: now().toISOString() });
+  });
+}
+
+async function markChecked(
+  db: TriangulateDatabase,
+  state: SourceState,
+  etag: string | null,
+  now: () => Date,
+): Promise<void> {
+  await db.syncSources.put({
+    ...state,
+    etag: etag ?? state.etag,
+    lastSyncAt: now().toISOString(),
+    lastError: null,
+    lastErrorAt: null,
+  });
+}
+
+export async function recordSourceError(
+  db: TriangulateDatabase,
+  url: string,
+  message: string,
+  now: () => Date = () => new Date(),
+): Promise<void> {
+  await db.transaction('rw', db.syncSources, async () => {
+    const state = (await db.syncSources.get(url)) ?? emptyState(url);
+    await db.syncSources.put({ ...state, lastError: message, lastErrorAt: now().toISOString() });
+  });
+}
+
+/** A sync marker left from before this worker started: the last sync was cut short. */
+export async function recoverInterruptedSync(
+  db: TriangulateDatabase,
+  now: () => Date = () => new Date(),
+): Promise<string | null> {
+  const marker = await db.syncState.get('running');
+  if (marker === undefined) return null;
+  await db.syncState.delete('running');
+  const url = marker.source ?? '';
+  const message = describeFailure(url, { code: 'interrupted' });
+  await recordSourceError(db, url, message, now);
+  return message;
+}
+
+function derivedRows(dataset: Dataset): Record<DataTable, Row[]> {
+  return {
+    outlets: dataset.outlets,
+    actors: dataset.actors.map(toActorRow),
+    places: dataset.places.map(toPlaceRow),
+    incidents: dataset.incidents.map(toIncidentRow),
+    reports: dataset.reports,
+    figures: dataset.figures,
+  };
+}
+
+function toFailure(error: unknown): SyncFailure {
+  if (error instanceof SyncError) return error.failure;
+  if (isQuotaError(error)) return { code: 'quota' };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'storage', detail: message.slice(0, 200) };
+}
+
+function isQuotaError(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const name = (current as { name?: unknown }).name;
+    if (name === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded) return true;
+    current = (current as { inner?: unknown }).inner;
+  }
+  return false;
+}
+
+export { BUNDLED };
