@@ -8,8 +8,9 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { DATE_PRECISIONS, OUTCOMES, QUALIFIERS, SIDES } from '../core/schema';
-import type { Actor, Outcome, Qualifier, Side } from '../core/schema';
+import type { Actor, DatePrecision, Outcome, Qualifier, Side } from '../core/schema';
 import type {
+  FigureComparison,
   IncidentBundle,
   LexiconEntry,
   LinkedIncident,
@@ -19,6 +20,9 @@ import type {
 } from '../core/types';
 import type { OutletRef } from '../core/pageFacts';
 import type { DatasetStatus } from '../db/entities';
+import { MAX_CLAIM_LENGTH, type ClaimCheck } from '../core/checkClaim';
+import { MAX_QUERY_LENGTH, type IncidentSuggestion } from '../core/incidentSearch';
+import { USER_SOURCE_LIMITS, type UserReportDraft, type UserSources } from '../core/userSources';
 
 /** Caps on what a page may send: generous for a long article, fatal for abuse. */
 export const REQUEST_LIMITS = {
@@ -134,7 +138,62 @@ export interface PopupToContent {
   'page.reveal': { request: RevealRequest; response: { ok: boolean } };
 }
 
-export type Protocol = ContentToBackground & PopupToBackground & PopupToContent;
+/** A dataset incident as the popup names it beside a verdict. */
+export interface CheckedIncident {
+  id: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  datePrecision: DatePrecision;
+  placeNames: string[];
+  /** Reports of it that are the user's own saved sources. */
+  userReportIds: string[];
+}
+
+/** A typed claim checked: what was understood, the candidates, the verdict (see core/checkClaim.ts). */
+export type ClaimCheckReply = ClaimCheck & { incident: CheckedIncident | null };
+
+/** One saved page, as the popup lists the user's sources. */
+export interface UserSourceSummary {
+  id: string;
+  title: string;
+  url: string | null;
+  outletName: string;
+  incidentId: string;
+  incidentTitle: string | null;
+  figures: number;
+  createdAt: string;
+}
+
+/** Messages the popup and options send to the background: checking figures, the user's own sources. */
+export interface PopupChecksToBackground {
+  /** Up to 8 incidents for what the user typed (name, alias, place, keyword, year, month). */
+  'incident.search': { request: { query: string }; response: IncidentSuggestion[] };
+  /** A free-text claim; incidentId is the user's pick among the candidates (or from search). */
+  'claim.check': {
+    request: { text: string; incidentId?: string | null };
+    response: ClaimCheckReply;
+  };
+  /** A number, side and outcome for an incident picked by search. */
+  'figure.check': {
+    request: { incidentId: string; low: number; high: number; side: Side; outcome: Outcome };
+    response: { incident: CheckedIncident; comparison: FigureComparison };
+  };
+  /** The text the context menu stored for the popup to check ("Check this figure"), taken once. */
+  'claim.pending': { request: Record<string, never>; response: { text: string | null } };
+  /** Saves a reviewed page as the user's own source; validated here with the dataset's shapes. */
+  'user.saveReport': { request: { draft: UserReportDraft }; response: { id: string } };
+  'user.sources': { request: Record<string, never>; response: UserSourceSummary[] };
+  'user.delete': { request: { id: string }; response: { deleted: boolean } };
+  'user.export': { request: Record<string, never>; response: UserSources };
+  /** The text of an exported file; refused whole (nothing written) when anything in it is bad. */
+  'user.import': { request: { text: string }; response: { reports: number; figures: number } };
+}
+
+export type Protocol = ContentToBackground &
+  PopupToBackground &
+  PopupToContent &
+  PopupChecksToBackground;
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
@@ -225,6 +284,48 @@ export const requestSchemas: {
     }),
     v.object({ kind: v.picklist(['actor', 'place', 'incident']), id: Id }),
   ]),
+  'incident.search': v.object({ query: v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH)) }),
+  'claim.check': v.object({
+    text: v.pipe(v.string(), v.maxLength(MAX_CLAIM_LENGTH)),
+    incidentId: v.optional(v.nullable(Id)),
+  }),
+  'figure.check': v.object({
+    incidentId: Id,
+    low: Count,
+    high: Count,
+    side: v.picklist(SIDES),
+    outcome: v.picklist(OUTCOMES),
+  }),
+  'claim.pending': Empty as v.GenericSchema<unknown, Record<string, never>>,
+  // Caps only: user.saveReport checks the draft with the dataset's Report and Figure shapes.
+  'user.saveReport': v.object({
+    draft: v.object({
+      incidentId: Id,
+      url: v.pipe(v.string(), v.maxLength(REQUEST_LIMITS.urlLength)),
+      title: LongText,
+      outletId: v.nullable(Id),
+      outletName: ShortText,
+      publishedAt: ShortText,
+      language: ShortText,
+      figures: capped(
+        v.object({
+          low: Count,
+          high: Count,
+          qualifier: v.picklist(QUALIFIERS),
+          side: v.picklist(SIDES),
+          sideLabel: ShortText,
+          outcome: v.picklist(OUTCOMES),
+          attributedTo: ShortText,
+          quote: LongText,
+        }),
+        USER_SOURCE_LIMITS.figuresPerReport,
+      ),
+    }),
+  }),
+  'user.sources': Empty as v.GenericSchema<unknown, Record<string, never>>,
+  'user.delete': v.object({ id: Id }),
+  'user.export': Empty as v.GenericSchema<unknown, Record<string, never>>,
+  'user.import': v.object({ text: v.pipe(v.string(), v.maxLength(USER_SOURCE_LIMITS.bytes)) }),
 };
 
 const EnvelopeSchema = v.object({
