@@ -6,11 +6,13 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { bundledDataset } from '../../data/index';
 import { openDatabase } from '../../db/database';
+import { startContextMenu } from './contextMenu';
 import { startBackground } from './service';
 
 export default defineBackground({
   type: 'module',
   main() {
     startBackground(openDatabase(), bundledDataset);
+    startContextMenu();
   },
 });

@@ -14,6 +14,10 @@ import type { TriangulateDatabase } from '../../db/database';
 import { installBundledDataset, recordError, type InstallOutcome } from '../../db/dataset';
 import { datasetStatus, loadCandidates, loadLexicon, type LoadedLexicon } from '../../db/queries';
 import { handleMessages, type Handlers } from '../../messaging/protocol';
+import { withUserSources } from '../../core/userSources';
+import { userSourcesOf } from '../../db/userQueries';
+import { takePendingClaim } from './contextMenu';
+import { createPopupHandlers } from './popup';
 
 type OwnPage = Parameters<typeof isOwnReport>[1];
 
@@ -70,8 +74,14 @@ export function createBackgroundService(
           publishedAt: evidence.facts.publishedAt,
         };
         // As in core/annotate.ts: a page agreeing with itself is no confirmation.
-        const candidates = (await loadCandidates(db, candidateQuery(evidence))).map((bundle) =>
-          withoutOwnReports(bundle, page),
+        // The user's saved sources join the dataset's reports, marked in userReportIds.
+        const loaded = await loadCandidates(db, candidateQuery(evidence));
+        const user = await userSourcesOf(
+          db,
+          loaded.map((bundle) => bundle.incident.id),
+        );
+        const candidates = loaded.map((bundle) =>
+          withoutOwnReports(withUserSources(bundle, user.reports, user.figures), page),
         );
         const resolution = resolvePage(evidence, candidates);
         return { ...resolution, bundles: linkedBundles(resolution, candidates) };
@@ -80,6 +90,7 @@ export function createBackgroundService(
         await ready;
         return datasetStatus(db);
       },
+      ...createPopupHandlers(db, { whenReady: () => ready, takePendingClaim }),
     },
   };
 }
