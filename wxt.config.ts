@@ -15,7 +15,7 @@ export default defineConfig({
       'Annotates news pages with cross-source context: who reported how many killed, wounded or captured, and on whose word.',
     // alarms: scheduled dataset sync. Dataset sources on other hosts are asked
     // for one origin at a time when the user adds them (entrypoints/options/permission.ts).
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'contextMenus'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     browser_specific_settings: {
       gecko: { id: 'triangulate@example.org', strict_min_version: '128.0' },
