@@ -96,8 +96,10 @@ export interface EntityView {
   /** "Person", "Armed group", "District in Tajikistan" */
   kindLabel: string;
   description: string | null;
-  /** Every other spelling the dataset knows. */
+  /** Every other spelling that names it on its own. */
   aliases: string[];
+  /** Short or partial names that count only beside a full one ("Khalim"). */
+  partialNames: string[];
   links: { href: string; text: string }[];
   incidents: EntityIncident[];
 }
@@ -198,24 +200,33 @@ export function verdictText(claim: ResolvedClaim): string {
   switch (comparison.verdict) {
     case 'agrees': {
       const agreeing = sources.filter((source) => source.agrees).length;
+      if (sources.length === 1) return `${page} ${said}; it agrees.`;
       return `${page} ${said}; ${agreeing} of ${count} agree${agreeing === 1 ? 's' : ''}.`;
     }
     case 'within-range':
       return `${page} ${said}; none of ${count} gives this count, it lies within their range.`;
     case 'above-all':
-      return `${page} Higher than every report: ${count}, ${span}.`;
+      return `${page} Higher than every report: ${count} ${give(sources.length)} ${span}.`;
     case 'below-all':
-      return `${page} Lower than every report: ${count}, ${span}.`;
+      return `${page} Lower than every report: ${count} ${give(sources.length)} ${span}.`;
     default:
       return page;
   }
 }
 
-/** "at least 8 policemen killed, per the ministry" */
+const give = (n: number) => (n === 1 ? 'gives' : 'give');
+
+/** "at least 8 policemen killed, per the ministry", "at least 10 people killed in all" */
 function claimWords(claim: ResolvedClaim): string {
-  const who = claim.sideLabel !== '' ? claim.sideLabel : SIDE_WORDS[claim.side];
+  const who =
+    claim.sideLabel !== ''
+      ? claim.sideLabel
+      : claim.side === 'all'
+        ? 'people'
+        : SIDE_WORDS[claim.side];
+  const total = claim.side === 'all' ? ' in all' : '';
   const by = claim.attributedTo === null ? '' : `, per ${claim.attributedTo}`;
-  return `${countText(claim)} ${who} ${claim.outcome}${by}`;
+  return `${countText(claim)} ${who} ${claim.outcome}${total}${by}`;
 }
 
 const SIDE_WORDS: Record<Side, string> = {
@@ -261,17 +272,20 @@ function incidentView(
   const pageClaims = resolution.claims.filter(
     (c) => c.incidentId === bundle.incident.id && c.comparison !== null,
   );
-  const charts = summary.spreads.map((spread) => spreadChart(spread, pageClaims));
+  let spreads = summary.spreads;
+  const charts: RangeChartView[] = [];
   if (claim !== null && claim.comparison !== null) {
-    // The figure's own chart first, drawn from its comparison (a count of unknown side
-    // may have been compared with stated totals).
-    const own = claimChart(claim);
-    const same = summary.spreads.findIndex(
-      (s) => s.side === claim.side && s.outcome === claim.outcome,
+    // The figure's own chart first, drawn from its comparison; the spreads it
+    // covers (a count of unknown side compared with stated totals) are not drawn twice.
+    const compared = new Set(claim.comparison.sources.map((source) => source.figureId));
+    spreads = spreads.filter(
+      (s) =>
+        !(s.side === claim.side && s.outcome === claim.outcome) &&
+        !s.figures.every((entry) => compared.has(entry.figureId)),
     );
-    if (same >= 0) charts.splice(same, 1);
-    charts.unshift(own);
+    charts.push(claimChart(claim, bundle));
   }
+  charts.push(...spreads.map((spread) => spreadChart(spread, pageClaims)));
   return {
     id: bundle.incident.id,
     reasons: linkedOf(resolution, bundle.incident.id)?.reasons ?? [],
@@ -304,10 +318,16 @@ function spreadChart(spread: FigureSpread, pageClaims: readonly ResolvedClaim[])
   });
 }
 
-function claimChart(claim: ResolvedClaim): RangeChartView {
+function claimChart(claim: ResolvedClaim, bundle: IncidentBundle): RangeChartView {
+  const sources = claim.comparison?.sources ?? [];
+  // "tens of thousands" of unknown side compared with the war's stated totals is drawn as totals.
+  const sides = new Set(
+    sources.map((source) => bundle.figures.find((f) => f.id === source.figureId)?.side),
+  );
+  const side = sides.size === 1 && sides.has('all') ? 'all' : claim.side;
   return rangeChartView({
-    title: spreadTitle(claim.side, claim.outcome),
-    bars: (claim.comparison?.sources ?? []).map((source) => ({
+    title: spreadTitle(side, claim.outcome),
+    bars: sources.map((source) => ({
       low: source.low,
       high: source.high,
       qualifier: source.qualifier,
@@ -427,7 +447,7 @@ function entityView(
     actor !== null
       ? ACTOR_KIND_WORDS[actor.kind]
       : place !== null
-        ? placeKindLabel(place)
+        ? PLACE_KIND_WORDS[place.kind]
         : kind === 'actor'
           ? 'Actor'
           : 'Place';
@@ -458,19 +478,20 @@ function entityView(
     });
   }
 
-  const aliases = record === null ? [] : [...record.aliases, ...(actor?.weakAliases ?? [])];
+  const aliases = new Set(record?.aliases ?? []);
   return {
     label: `${kindLabel}: ${title}`,
     eyebrow: kindLabel,
     title,
-    subtitle: null,
+    subtitle: place === null ? null : placeWhere(place),
     verdict: null,
     incident: null,
     entity: {
       kind,
       kindLabel,
       description: actor !== null && actor.description !== '' ? actor.description : null,
-      aliases: [...new Set(aliases)].filter((alias) => alias !== title),
+      aliases: [...aliases].filter((alias) => alias !== title),
+      partialNames: [...new Set(actor?.weakAliases ?? [])].filter((alias) => !aliases.has(alias)),
       links: (actor?.links ?? []).flatMap((href) => {
         const safe = safeUrl(href);
         return safe === null ? [] : [{ href: safe, text: hostText(safe) }];
@@ -481,13 +502,12 @@ function entityView(
   };
 }
 
-/** "District in Tajikistan", "Site in Rudaki district, Tajikistan" */
-function placeKindLabel(place: Place): string {
-  const where = [place.admin, COUNTRY_NAMES[place.country] ?? place.country]
+/** "Rudaki district, Tajikistan": where a place lies; null for a country. */
+function placeWhere(place: Place): string | null {
+  if (place.kind === 'country') return null;
+  return [place.admin, COUNTRY_NAMES[place.country] ?? place.country]
     .filter((part): part is string => part !== null && part !== '')
     .join(', ');
-  const kind = PLACE_KIND_WORDS[place.kind];
-  return place.kind === 'country' ? kind : `${kind} in ${where}`;
 }
 
 /** Countries the dataset's places lie in; any other shows its ISO code. */

@@ -53,12 +53,17 @@ export function rangeChartView(input: {
 
 /** "Reports range 8 to 33; this page: 8.", "One report gives 9; this page: at least 8." */
 export function describeRange(bars: readonly ChartCount[], page: readonly ChartCount[]): string {
-  const pageText =
-    page.length === 0 ? '' : `; this page: ${page.map((count) => countText(count)).join(' and ')}`;
+  const pageText = page.length === 0 ? '' : `; this page: ${listWords(page.map(countText))}`;
   if (bars.length === 0) return `No report gives this count${pageText}.`;
   const low = Math.min(...bars.map((bar) => bar.low));
   const high = Math.max(...bars.map((bar) => bar.high));
   if (bars.length === 1) return `One report gives ${countText(bars[0] as ChartCount)}${pageText}.`;
   if (low === high) return `${bars.length} reports all give ${low}${pageText}.`;
   return `Reports range ${low} to ${high}${pageText}.`;
+}
+
+/** "8", "8 and 9", "at least 2, 2 and 9" */
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -26,6 +26,18 @@ export function EntitySection({ entity }: { entity: EntityView }) {
           </ul>
         </section>
       )}
+      {entity.partialNames.length > 0 && (
+        <section class="tg-section" aria-labelledby="tg-partial" data-part="partial-names">
+          <h3 class="tg-h" id="tg-partial">
+            Counted only beside a full name
+          </h3>
+          <ul class="tg-chips">
+            {entity.partialNames.map((alias, i) => (
+              <li key={i}>{alias}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section class="tg-section" aria-labelledby="tg-tied" data-part="incidents">
         <h3 class="tg-h" id="tg-tied">
           Incidents
