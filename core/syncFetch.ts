@@ -141,7 +141,7 @@ async function withTimeout<T>(
   run: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
-  const timeout = new SyncError({ code: 'timeout', detail: String(Math.round(timeoutMs / 1000)) });
+  const timeout = new SyncError({ code: 'timeout', detail: String(timeoutMs / 1000) });
   const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
   try {
     return await run(controller.signal);
@@ -154,5 +154,5 @@ async function withTimeout<T>(
 }
 
 function megabytes(bytes: number): string {
-  return `${Math.round(bytes / 1_000_000)} MB`;
+  return bytes < 1_000_000 ? `${bytes}-byte` : `${Math.round(bytes / 1_000_000)} MB`;
 }

@@ -247,6 +247,8 @@ export async function applySource(db: TriangulateDatabase, input: ApplyInput): P
       const dropped = (mine?.ids ?? []).filter((id) => !keepIds.has(id));
       const claimed = new Set(others.flatMap((row) => row.ids));
       const orphans = dropped.filter((id) => !claimed.has(id));
+      // Rows this source stops supplying may have shadowed another source's: refetch those in full.
+      if (orphans.length > 0) for (const other of others) staleSources.add(other.source);
       await db.table(table).bulkDelete(orphans);
       await db.table(table).bulkPut(keep);
       if (fallback) {
