@@ -129,13 +129,15 @@ export type RevealRequest =
   { kind: 'figure'; index: number } | { kind: 'actor' | 'place' | 'incident'; id: string };
 
 /**
- * Messages the popup (or a test, from the service worker) sends to the content
- * script of one tab, with `sendToTab`.
+ * Messages the popup or the background (or a test, from the service worker)
+ * sends to the content script of one tab, with `sendToTab`.
  */
 export interface PopupToContent {
   'page.summary': { request: Record<string, never>; response: PageSummaryReply };
   /** Scrolls to the first annotation of it, focuses it and opens its popover; ok is false when the page has none. */
   'page.reveal': { request: RevealRequest; response: { ok: boolean } };
+  /** Moves the keyboard focus to the next or previous annotation (the background forwards the shortcut commands). */
+  'page.step': { request: { direction: 'next' | 'previous' }; response: { ok: boolean } };
 }
 
 /** A dataset incident as the popup names it beside a verdict. */
@@ -284,6 +286,7 @@ export const requestSchemas: {
     }),
     v.object({ kind: v.picklist(['actor', 'place', 'incident']), id: Id }),
   ]),
+  'page.step': v.object({ direction: v.picklist(['next', 'previous']) }),
   'incident.search': v.object({ query: v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH)) }),
   'claim.check': v.object({
     text: v.pipe(v.string(), v.maxLength(MAX_CLAIM_LENGTH)),
