@@ -438,10 +438,15 @@ export type Handlers = {
 export function handleMessages(handlers: Handlers): () => void {
   const listener = (
     message: unknown,
-    _sender: unknown,
+    sender: MessageSender | undefined,
     sendResponse: (reply: Reply<unknown>) => void,
   ): true | undefined => {
     if (isForAnotherContext(message, handlers)) return undefined;
+    const refusal = senderRefusal(message, sender);
+    if (refusal !== null) {
+      sendResponse({ ok: false, error: refusal });
+      return true;
+    }
     const parsed = parseRequest(message);
     if (!parsed.ok) {
       sendResponse({ ok: false, error: parsed.error });
@@ -468,6 +473,42 @@ export function handleMessages(handlers: Handlers): () => void {
     browser.runtime.onMessage.removeListener(
       listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0],
     );
+}
+
+/**
+ * The only types a content script may send. It runs inside web pages, so it
+ * is trusted least: it may read the lexicon and ask for a page's links, never
+ * start a sync or touch settings (a compromised page renderer could forge it).
+ */
+export const CONTENT_SENDABLE: ReadonlySet<MessageType> = new Set(
+  Object.keys({
+    'lexicon.get': true,
+    'page.resolve': true,
+  } satisfies Record<keyof ContentToBackground, true>) as MessageType[],
+);
+
+/** The part of runtime.MessageSender the check reads. */
+export interface MessageSender {
+  url?: string;
+  tab?: unknown;
+}
+
+/** True when a message comes from a content script in a web page, not from an extension page. */
+export function sentFromWebPage(sender: MessageSender | undefined, extensionBase: string): boolean {
+  if (sender === undefined || sender === null) return false;
+  if (typeof sender.url === 'string') return !sender.url.startsWith(extensionBase);
+  return sender.tab !== undefined && sender.tab !== null;
+}
+
+/** Why this sender may not send this message (checked before its payload), or null. */
+function senderRefusal(message: unknown, sender: MessageSender | undefined): string | null {
+  if (typeof message !== 'object' || message === null || !('type' in message)) return null;
+  const { type } = message;
+  if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) return null;
+  if (CONTENT_SENDABLE.has(type as MessageType)) return null;
+  return sentFromWebPage(sender, browser.runtime.getURL('/'))
+    ? `${type} is not accepted from a web page`
+    : null;
 }
 
 /** A known message type that these handlers do not cover belongs to another listener. */
