@@ -77,7 +77,7 @@ export interface SyncDeps {
   fallback: Dataset | null;
   now?: () => Date;
   onProgress?: (progress: SyncProgress) => void;
-  limits?: Partial<typeof SYNC_LIMITS>;
+  limits?: Partial<Record<keyof typeof SYNC_LIMITS, number>>;
 }
 
 export type SourceOutcome =

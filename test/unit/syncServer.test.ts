@@ -142,17 +142,17 @@ describe('a good dataset', () => {
   });
 });
 
-describe('the merge rule', () => {
-  const titled = (title: string, version = 2) => {
-    const dataset = withNewIncident(version);
-    return {
-      ...dataset,
-      incidents: dataset.incidents.map((row) =>
-        row.id === NEW_INCIDENT_ID ? { ...row, title } : row,
-      ),
-    };
+function titled(title: string, version = 2) {
+  const dataset = withNewIncident(version);
+  return {
+    ...dataset,
+    incidents: dataset.incidents.map((row) =>
+      row.id === NEW_INCIDENT_ID ? { ...row, title } : row,
+    ),
   };
+}
 
+describe('the merge rule', () => {
   test('the source listed first wins a clash; removing it gives the row to the next source, then to the bundled copy', async () => {
     server.serve(await publish(titled('from A')), '/a');
     server.serve(await publish(titled('from B')), '/b');
@@ -179,6 +179,10 @@ async function freshBundled(): Promise<TriangulateDatabase> {
   const installed = await db.meta.get('dataset');
   if (installed) await fresh.meta.put(installed);
   return fresh;
+}
+
+function storageFull(): never {
+  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 }
 
 interface FailureCase {
@@ -341,11 +345,8 @@ const failures: FailureCase[] = [
     setup: () => server.serve(v3),
     // Every figure write fails the way a full disk fails it, mid-transaction.
     prepare: (database) => {
-      const full = () => {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      };
-      database.figures.hook('creating', full);
-      database.figures.hook('updating', full);
+      database.figures.hook('creating', storageFull);
+      database.figures.hook('updating', storageFull);
     },
     error: () =>
       `The dataset from ${host()} could not be saved: the browser's storage for the extension is full. Nothing was changed.`,
