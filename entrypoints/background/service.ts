@@ -26,6 +26,8 @@ export interface BackgroundService {
   whenReady(): Promise<void>;
   /** Checks the bundled dataset again (on install or update); messages wait for it. */
   refreshBundled(): Promise<void>;
+  /** The synced tables changed (a sync was applied): the next lexicon.get reads them again. */
+  dataChanged(): void;
   handlers: Handlers;
 }
 
@@ -59,6 +61,9 @@ export function createBackgroundService(
     refreshBundled() {
       ready = ready.then(install);
       return ready;
+    },
+    dataChanged() {
+      lexicon = null;
     },
     handlers: {
       'lexicon.get': async () => {
