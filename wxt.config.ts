@@ -15,8 +15,23 @@ export default defineConfig({
       'Annotates news pages with cross-source context: who reported how many killed, wounded or captured, and on whose word.',
     // alarms: scheduled dataset sync. Dataset sources on other hosts are asked
     // for one origin at a time when the user adds them (entrypoints/options/permission.ts).
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    // activeTab: the toggle-site shortcut reads the active tab's address.
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      'next-annotation': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next annotation on the page',
+      },
+      'previous-annotation': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous annotation on the page',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Turn Triangulate off or on for this site',
+      },
+    },
     browser_specific_settings: {
       gecko: { id: 'triangulate@example.org', strict_min_version: '128.0' },
     },

@@ -7,12 +7,17 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { bundledDataset } from '../../data/index';
 import { openDatabase } from '../../db/database';
 import { startContextMenu } from './contextMenu';
+import { startCommands } from './commands';
 import { startBackground } from './service';
+import { startSync } from './sync';
 
 export default defineBackground({
   type: 'module',
   main() {
-    startBackground(openDatabase(), bundledDataset);
+    const db = openDatabase();
+    const service = startBackground(db, bundledDataset);
+    startSync(db, bundledDataset, () => service.whenReady(), () => service.dataChanged());
+    startCommands();
     startContextMenu();
   },
 });
