@@ -16,7 +16,12 @@ export default defineBackground({
   main() {
     const db = openDatabase();
     const service = startBackground(db, bundledDataset);
-    startSync(db, bundledDataset, () => service.whenReady(), () => service.dataChanged());
+    startSync(
+      db,
+      bundledDataset,
+      () => service.whenReady(),
+      () => service.dataChanged(),
+    );
     startCommands();
     startContextMenu();
   },

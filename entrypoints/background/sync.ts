@@ -1,0 +1,164 @@
+/**
+ * Dataset sync in the service worker: wires db/sync.ts to the browser - the
+ * schedule (browser.alarms, every settings.syncIntervalHours), install and
+ * update, 'sync.now' and 'sync.status' from the popup and options, host
+ * permissions, and the lock that lets one sync run at a time (in memory, plus
+ * a marker in the database so a worker stopped mid-sync is reported when it
+ * starts again).
+ */
+import { browser } from 'wxt/browser';
+import { parseDataset, type Dataset } from '../../core/schema';
+import { SETTINGS_KEY, migrateSettings, type Settings } from '../../core/settings';
+import { originOf, originPattern } from '../../core/sourceOrigin';
+import type { TriangulateDatabase } from '../../db/database';
+import { recoverInterruptedSync, syncAll, type SyncProgress } from '../../db/sync';
+import { handleMessages, type SyncStatusReply } from '../../messaging/protocol';
+
+export const SYNC_ALARM = 'triangulate-sync';
+
+export interface SyncService {
+  /** Starts a sync unless one is running; false when one already is. */
+  start(): boolean;
+  /** Settles when the running sync (if any) has finished. */
+  whenIdle(): Promise<void>;
+  status(): Promise<SyncStatusReply>;
+}
+
+interface Live {
+  running: boolean;
+  phase: string;
+  done: number;
+  total: number;
+  lastError: string | null;
+}
+
+export function createSyncService(
+  db: TriangulateDatabase,
+  bundled: unknown,
+  ready: () => Promise<void>,
+  onApplied: () => void,
+): SyncService {
+  const live: Live = { running: false, phase: 'idle', done: 0, total: 0, lastError: null };
+  let current: Promise<void> | null = null;
+  const fallback = parseFallback(bundled);
+  const recovered = ready()
+    .then(() => recoverInterruptedSync(db))
+    .then((message) => {
+      if (message !== null) Object.assign(live, { phase: 'interrupted', lastError: message });
+    })
+    .catch(() => undefined);
+
+  const sync = async (): Promise<void> => {
+    await recovered;
+    await ready();
+    const settings = await readSettings();
+    const outcomes = await syncAll(db, settings.sources, {
+      fetch: (input, init) => globalThis.fetch(input, init),
+      checkPermission,
+      fallback,
+      onProgress: (progress: SyncProgress) => Object.assign(live, progress),
+    });
+    if (outcomes.some((outcome) => outcome.result === 'applied')) onApplied();
+    const failed = outcomes.find((outcome) => outcome.result === 'failed');
+    live.lastError = failed?.result === 'failed' ? failed.error : null;
+  };
+
+  return {
+    start() {
+      if (current !== null) return false;
+      Object.assign(live, { running: true, phase: 'manifest', done: 0, total: 0 });
+      current = sync()
+        .catch((error: unknown) => {
+          live.lastError = `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
+        })
+        .finally(() => {
+          Object.assign(live, { running: false, phase: 'idle', done: 0, total: 0 });
+          current = null;
+        });
+      return true;
+    },
+    whenIdle: () => current ?? Promise.resolve(),
+    async status() {
+      await recovered;
+      const settings = await readSettings();
+      const states = new Map((await db.syncSources.toArray()).map((state) => [state.url, state]));
+      const sources = settings.sources.map((source) => {
+        const state = states.get(source.url);
+        return {
+          url: source.url,
+          version: state?.version ?? null,
+          lastSyncAt: state?.lastSyncAt ?? null,
+          lastError: state?.lastError ?? null,
+        };
+      });
+      const alarm = await browser.alarms.get(SYNC_ALARM);
+      const lastSyncAt = sources
+        .map((s) => s.lastSyncAt)
+        .reduce<string | null>(
+          (latest, at) => (at !== null && (latest === null || at > latest) ? at : latest),
+          null,
+        );
+      return {
+        running: live.running,
+        phase: live.phase,
+        done: live.done,
+        total: live.total,
+        lastSyncAt,
+        nextSyncAt: alarm ? new Date(alarm.scheduledTime).toISOString() : null,
+        lastError: live.lastError,
+        sources,
+      };
+    },
+  };
+}
+
+/** Starts sync: handlers, schedule, install/update trigger. Returns the service (for tests). */
+export function startSync(
+  db: TriangulateDatabase,
+  bundled: unknown,
+  ready: () => Promise<void>,
+  onApplied: () => void,
+): SyncService {
+  const service = createSyncService(db, bundled, ready, onApplied);
+  handleMessages({
+    // Answers at once: the popup follows progress with sync.status.
+    'sync.now': () => ({ started: service.start() }),
+    'sync.status': () => service.status(),
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) service.start();
+  });
+  browser.runtime.onInstalled.addListener(() => void service.start());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void schedule();
+  });
+  void schedule();
+  return service;
+}
+
+/** (Re)creates the alarm when the interval in settings changes. */
+async function schedule(): Promise<void> {
+  const settings = await readSettings();
+  const period = settings.syncIntervalHours * 60;
+  const existing = await browser.alarms.get(SYNC_ALARM);
+  if (existing?.periodInMinutes === period) return;
+  await browser.alarms.create(SYNC_ALARM, { delayInMinutes: period, periodInMinutes: period });
+}
+
+async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return migrateSettings(stored[SETTINGS_KEY]);
+}
+
+/** Null when the source's origin is granted; else the origin to name in the error. */
+async function checkPermission(url: string): Promise<string | null> {
+  const pattern = originPattern(url);
+  if (pattern === null) return originOf(url);
+  const granted = await browser.permissions.contains({ origins: [pattern] }).catch(() => false);
+  return granted ? null : originOf(url);
+}
+
+function parseFallback(bundled: unknown): Dataset | null {
+  const parsed = parseDataset(bundled);
+  return parsed.ok ? parsed.dataset : null;
+}
