@@ -79,7 +79,7 @@ describe('extractVisibleTextSliced', () => {
 });
 
 describe('unitsOf', () => {
-  test.each<[string, string[]]>([
+  test.each<[string, string, string[]]>([
     ['a small page is one unit per body child', '<p>a</p><p>b</p>', ['P', 'P']],
     [
       'a big div is cut into its children with breaks around it',

@@ -1,0 +1,387 @@
+/**
+ * One "on" period of Triangulate on a page: annotate it in slices, draw the
+ * highlights, open the popover on hover, click or keyboard, follow the page as
+ * it changes, and answer the popup. destroy() removes every highlight,
+ * listener, observer, timer and host it added; the entrypoint creates a
+ * session when the site is switched on and destroys it when switched off.
+ */
+import { AliasMatcher } from '../../core/matcher';
+import type { OutletRef } from '../../core/pageFacts';
+import type { Settings } from '../../core/settings';
+import type { PageEvidence, PageSignals } from '../../core/types';
+import {
+  fitEvidence,
+  REQUEST_LIMITS,
+  type LexiconReply,
+  type PageResolveReply,
+  type PageState,
+  type PageSummaryReply,
+  type RevealRequest,
+} from '../../messaging/protocol';
+import { AnnotationIndex } from '../../page/annotationIndex';
+import { caretAt, rangeContainsPoint } from '../../page/caret';
+import { createHighlighter, textPiecesOf, type Highlighter } from '../../page/highlighter';
+import { createSlicer, forEachSliced } from '../../page/scheduler';
+import { collectPageSignals } from '../../page/signals';
+import { extractVisibleTextSliced } from '../../page/slicedText';
+import { rangeForSpan } from '../../page/visibleText';
+import { createAnnouncer } from './announcer';
+import { readEvidenceSliced } from './evidence';
+import { HIGHLIGHT_STYLES } from './highlights';
+import { bindInteraction, type OpenedBy } from './interaction';
+import { KIND_SETTING, planAnnotations, type PlannedAnnotation } from './plan';
+import type { PopoverHost, PopoverTarget } from './popover';
+import { describeAnnotation } from './describe';
+import { buildSummary } from './summary';
+import { watchPage, type PageWatch } from './watch';
+
+export interface SessionDeps {
+  win: Window;
+  settings: Settings;
+  lexicon: () => Promise<LexiconReply>;
+  resolve: (evidence: PageEvidence, pageUrl: string | null) => Promise<PageResolveReply>;
+  createPopover: (options: {
+    document: Document;
+    theme: Settings['theme'];
+    onClose: () => void;
+    onPointerEnter: () => void;
+    onPointerLeave: () => void;
+  }) => PopoverHost;
+}
+
+export interface Session {
+  /** Reads the page again; `force` also asks the background again (the URL changed). */
+  rescan(force?: boolean): Promise<void>;
+  updateSettings(settings: Settings): void;
+  summary(): PageSummaryReply;
+  reveal(request: RevealRequest): boolean;
+  step(direction: 'next' | 'previous'): boolean;
+  destroy(): void;
+}
+
+interface Annotation extends PlannedAnnotation {
+  id: number;
+  range: Range;
+}
+
+const EMPTY_REPLY: PageResolveReply = { incidents: [], claims: [], bundles: [] };
+
+export function createSession(deps: SessionDeps): Session {
+  const { win } = deps;
+  const doc = win.document;
+  let settings = deps.settings;
+  const aborter = new AbortController();
+  const highlighter: Highlighter = createHighlighter(doc, HIGHLIGHT_STYLES);
+  const index = new AnnotationIndex<Node, number>();
+  const announcer = createAnnouncer(doc);
+  let lexicon: Promise<{ matcher: AliasMatcher; outlets: readonly OutletRef[] }> | null = null;
+
+  let state: PageState = 'running';
+  let error: string | null = null;
+  let reply: PageResolveReply | null = null;
+  let text = '';
+  let cache: { text: string; url: string; evidence: PageEvidence; reply: PageResolveReply } | null =
+    null;
+  let annotations: Annotation[] = [];
+  let drawnList: Annotation[] = [];
+  let generation = 0;
+  let destroyed = false;
+
+  let popover: PopoverHost | null = null;
+  let openId: number | null = null;
+  let openedBy: OpenedBy | null = null;
+  let focusedId: number | null = null;
+  let focusBeforeOpen: Element | null = null;
+
+  const drawn = (annotation: PlannedAnnotation) =>
+    settings.highlight[KIND_SETTING[annotation.kind]];
+  const byId = (id: number | null) => (id === null ? undefined : annotations[id]);
+
+  // --- painting ---------------------------------------------------------------
+
+  const paint = () => {
+    drawnList = annotations.filter(drawn);
+    watch.paused(() =>
+      highlighter.paint(drawnList.map((a) => ({ id: a.id, name: a.highlight, range: a.range }))),
+    );
+    index.clear();
+    if (highlighter.mode === 'highlight-api') {
+      for (const annotation of drawnList) {
+        for (const piece of textPiecesOf(annotation.range)) {
+          index.add(piece.node, piece.start, piece.end, annotation.id);
+        }
+      }
+    }
+    if (focusedId !== null && !drawnList.includes(annotations[focusedId] as Annotation)) {
+      focusedId = null;
+    }
+    highlighter.focus(focusedId);
+  };
+
+  const dropRemoved = () => {
+    const alive = annotations.filter(
+      (a) => !a.range.collapsed && a.range.startContainer.isConnected,
+    );
+    if (alive.length === annotations.length) return;
+    // Ids are indexes: renumber, and forget focus and popover of what went.
+    const kept = new Set(alive.map((a) => a.id));
+    if (openId !== null && !kept.has(openId)) closePopover(false);
+    if (focusedId !== null && !kept.has(focusedId)) focusedId = null;
+    annotations = alive;
+    const renumber = new Map(alive.map((a, i) => [a.id, i]));
+    for (const annotation of alive) annotation.id = renumber.get(annotation.id) as number;
+    if (openId !== null) openId = renumber.get(openId) ?? null;
+    if (focusedId !== null) focusedId = renumber.get(focusedId) ?? null;
+    paint();
+  };
+
+  // --- the annotation pass ------------------------------------------------------
+
+  const run = async (force: boolean) => {
+    const current = ++generation;
+    const cancelled = () => destroyed || current !== generation;
+    if (reply === null) state = 'running';
+    try {
+      const slicer = createSlicer();
+      // Marks split text nodes: take them out before reading, so ranges point at the page's own nodes.
+      if (highlighter.mode === 'marks') watch.paused(() => highlighter.clear());
+      const visible = await extractVisibleTextSliced(doc, slicer, cancelled);
+      if (visible === null || cancelled()) return;
+      const url = win.location.href;
+      let found =
+        cache !== null && !force && cache.text === visible.text && cache.url === url ? cache : null;
+      if (found === null) {
+        lexicon ??= deps.lexicon().then((l) => ({
+          matcher: AliasMatcher.build(l.entries),
+          outlets: l.outlets,
+        }));
+        const { matcher, outlets } = await lexicon;
+        if (cancelled()) return;
+        const signals = collectPageSignals(doc);
+        const read = await readEvidenceSliced(
+          { text: visible.text, signals },
+          matcher,
+          outlets,
+          slicer,
+          cancelled,
+        );
+        if (read === null) return;
+        const evidence = fitEvidence(read);
+        // Nothing known on the page: nothing to link, no need to ask.
+        const resolved =
+          evidence.matches.length === 0
+            ? EMPTY_REPLY
+            : await deps.resolve(evidence, pageUrlOf(signals));
+        if (cancelled()) return;
+        found = { text: visible.text, url, evidence, reply: resolved };
+        cache = found;
+      }
+      const planned = planAnnotations(found.evidence, found.reply);
+      const built: Annotation[] = [];
+      const finished = await forEachSliced(
+        planned,
+        (annotation) => {
+          const range = rangeForSpan(visible, annotation.start, annotation.end);
+          if (range !== null) built.push({ ...annotation, id: built.length, range });
+        },
+        slicer,
+        cancelled,
+      );
+      if (!finished) return;
+      closePopover(false);
+      focusedId = null;
+      reply = found.reply;
+      text = visible.text;
+      annotations = built;
+      paint();
+      state = 'ready';
+      error = null;
+    } catch (caught) {
+      if (cancelled()) return;
+      state = 'error';
+      error = (caught instanceof Error ? caught.message : String(caught)).slice(0, 300);
+      console.warn('Triangulate could not annotate this page:', error);
+    }
+  };
+
+  // --- popover ------------------------------------------------------------------
+
+  const targetOf = (annotation: Annotation): PopoverTarget | null => {
+    const resolution = reply;
+    if (resolution === null) return null;
+    if (annotation.kind === 'figure') {
+      const claim = resolution.claims[annotation.claimIndex];
+      return claim ? { kind: 'figure', claim, resolution } : null;
+    }
+    if (annotation.kind === 'incident') {
+      return { kind: 'incident', incidentId: annotation.targetId, resolution };
+    }
+    return {
+      kind: annotation.kind,
+      id: annotation.targetId,
+      name: text.slice(annotation.start, annotation.end),
+      resolution,
+    };
+  };
+
+  const openPopover = (id: number, how: OpenedBy) => {
+    const annotation = byId(id);
+    const anchor = highlighter.anchorOf(id);
+    if (annotation === undefined || anchor === null) return;
+    const target = targetOf(annotation);
+    if (target === null) return;
+    if (how === 'keyboard' && !popover?.contains(doc.activeElement)) {
+      focusBeforeOpen = doc.activeElement;
+    }
+    popover ??= deps.createPopover({
+      document: doc,
+      theme: settings.theme,
+      onClose: () => closePopover(true),
+      onPointerEnter: () => interaction.popoverPointer(true),
+      onPointerLeave: () => interaction.popoverPointer(false),
+    });
+    watch.paused(() => popover?.open(anchor, target, { focus: how === 'keyboard' }));
+    openId = id;
+    openedBy = how;
+  };
+
+  function closePopover(restoreFocus: boolean): void {
+    if (openId === null) return;
+    const hadFocus = popover?.contains(doc.activeElement) ?? false;
+    popover?.close();
+    openId = null;
+    openedBy = null;
+    const previous = focusBeforeOpen as HTMLElement | null;
+    if (restoreFocus && hadFocus) {
+      if (previous !== null && previous.isConnected && typeof previous.focus === 'function') {
+        previous.focus({ preventScroll: true });
+      } else (doc.activeElement as HTMLElement | null)?.blur?.();
+    }
+    focusBeforeOpen = null;
+  }
+
+  // --- keyboard focus -------------------------------------------------------------
+
+  const setFocus = (id: number | null) => {
+    focusedId = id;
+    highlighter.focus(id);
+    const annotation = byId(id);
+    const anchor = id === null ? null : highlighter.anchorOf(id);
+    if (annotation === undefined || anchor === null) return;
+    scrollIntoView(win, anchor);
+    const position = drawnList.indexOf(annotation) + 1;
+    announcer.say(
+      `${describeAnnotation(annotation, reply, text)}, ${position} of ${drawnList.length}. Enter for details.`,
+    );
+  };
+
+  const step = (direction: 'next' | 'previous'): boolean => {
+    if (drawnList.length === 0) return false;
+    const current = byId(focusedId);
+    const at = current === undefined ? -1 : drawnList.indexOf(current);
+    const next =
+      at === -1
+        ? direction === 'next'
+          ? 0
+          : drawnList.length - 1
+        : (at + (direction === 'next' ? 1 : -1) + drawnList.length) % drawnList.length;
+    if (openId !== null) closePopover(false);
+    setFocus((drawnList[next] as Annotation).id);
+    return true;
+  };
+
+  // --- hit testing ------------------------------------------------------------------
+
+  const annotationAt = (x: number, y: number, element: Element | null): number | null => {
+    if (highlighter.mode === 'marks') return highlighter.idsAt(element)[0] ?? null;
+    const caret = caretAt(doc, x, y);
+    if (caret === null || caret.node.nodeType !== 3) return null;
+    // A caret sits between characters: the one hit may be before or after it.
+    const ids = [...index.at(caret.node, caret.offset), ...index.at(caret.node, caret.offset - 1)];
+    for (const id of ids) {
+      const range = annotations[id]?.range;
+      if (range !== undefined && rangeContainsPoint(range, x, y)) return id;
+    }
+    return null;
+  };
+
+  const watch: PageWatch = watchPage(win, {
+    onRemoved: dropRemoved,
+    onChanged: () => void run(false),
+  });
+
+  const interaction = bindInteraction(
+    win,
+    {
+      annotationAt,
+      open: openPopover,
+      close: ({ restoreFocus }) => closePopover(restoreFocus),
+      openedBy: () => openedBy,
+      openId: () => openId,
+      popoverContains: (node) => popover?.contains(node) ?? false,
+      step,
+      focusedId: () => focusedId,
+      clearFocus: () => setFocus(null),
+      hoverDelayMs: () => settings.hoverDelayMs,
+    },
+    aborter.signal,
+  );
+
+  void run(false);
+
+  return {
+    rescan: (force = false) => run(force),
+    updateSettings(next) {
+      const themeChanged = next.theme !== settings.theme;
+      settings = next;
+      if (themeChanged && popover !== null) {
+        closePopover(false);
+        popover.destroy();
+        popover = null;
+      }
+      if (highlighter.mode === 'marks') void run(false);
+      else paint();
+    },
+    summary: () =>
+      buildSummary({ state, enabledForSite: true, error, reply, annotations, text, drawn }),
+    reveal(request) {
+      const found = drawnList.find((a) =>
+        request.kind === 'figure'
+          ? a.kind === 'figure' && a.claimIndex === request.index
+          : a.kind === request.kind && a.targetId === request.id,
+      );
+      if (found === undefined) return false;
+      setFocus(found.id);
+      openPopover(found.id, 'keyboard');
+      return true;
+    },
+    step,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      generation += 1;
+      aborter.abort();
+      watch.stop();
+      popover?.destroy();
+      popover = null;
+      highlighter.clear();
+      announcer.destroy();
+      index.clear();
+      annotations = [];
+      drawnList = [];
+    },
+  };
+}
+
+/** The page's own address as it states it (canonical / og:url), else where it was loaded from. */
+function pageUrlOf(signals: PageSignals): string | null {
+  const url = signals.url ?? signals.metas['og:url'] ?? null;
+  return url === null ? null : url.slice(0, REQUEST_LIMITS.urlLength);
+}
+
+/** Scrolls only when the annotation is not already fully in view, and then to a third of the way down. */
+function scrollIntoView(win: Window, anchor: Range): void {
+  const rect = anchor.getBoundingClientRect();
+  if (rect.top >= 0 && rect.bottom <= win.innerHeight) return;
+  win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: 'instant' });
+}

@@ -1,0 +1,76 @@
+/**
+ * What the popup (and the end-to-end tests) learn about the page through
+ * 'page.summary': the linked incidents, the actors and places named, every
+ * figure with its verdict, and how many highlights of each kind are drawn.
+ * Plain data built from the last annotation pass; the page's DOM is not read.
+ */
+import type { PageSummaryReply, PageResolveReply, PageState } from '../../messaging/protocol';
+import type { AnnotationKind, PlannedAnnotation } from './plan';
+
+export interface SummaryInput {
+  state: PageState;
+  enabledForSite: boolean;
+  error: string | null;
+  reply: PageResolveReply | null;
+  annotations: readonly PlannedAnnotation[];
+  /** The page's text, for the spelling of a name the dataset sent no record of. */
+  text: string;
+  /** Which annotations are drawn (the user's highlight kinds). */
+  drawn: (annotation: PlannedAnnotation) => boolean;
+}
+
+export function buildSummary(input: SummaryInput): PageSummaryReply {
+  const { reply, annotations } = input;
+  const actorsById = new Map(reply?.bundles.flatMap((b) => b.actors.map((a) => [a.id, a])) ?? []);
+  const placesById = new Map(reply?.bundles.flatMap((b) => b.places.map((p) => [p.id, p])) ?? []);
+  const counts = { actor: 0, place: 0, incident: 0, figure: 0 } satisfies Record<
+    AnnotationKind,
+    number
+  >;
+  const actors = new Map<string, PageSummaryReply['actors'][number]>();
+  const places = new Map<string, PageSummaryReply['places'][number]>();
+  for (const annotation of annotations) {
+    if (input.drawn(annotation)) counts[annotation.kind] += 1;
+    const id = annotation.targetId;
+    if (annotation.kind === 'actor') {
+      const known = actorsById.get(id);
+      const entry = actors.get(id) ?? {
+        id,
+        name: known?.name ?? input.text.slice(annotation.start, annotation.end),
+        kind: known?.kind ?? null,
+        count: 0,
+      };
+      entry.count += 1;
+      actors.set(id, entry);
+    } else if (annotation.kind === 'place') {
+      const entry = places.get(id) ?? {
+        id,
+        name: placesById.get(id)?.name ?? input.text.slice(annotation.start, annotation.end),
+        count: 0,
+      };
+      entry.count += 1;
+      places.set(id, entry);
+    }
+  }
+  return {
+    state: input.state,
+    enabledForSite: input.enabledForSite,
+    error: input.error,
+    incidents: reply?.incidents ?? [],
+    actors: [...actors.values()],
+    places: [...places.values()],
+    figures: (reply?.claims ?? []).map((claim, index) => ({
+      index,
+      text: claim.text,
+      low: claim.low,
+      high: claim.high,
+      qualifier: claim.qualifier,
+      side: claim.side,
+      outcome: claim.outcome,
+      attributedTo: claim.attributedTo,
+      incidentId: claim.incidentId,
+      verdict: claim.comparison?.verdict ?? null,
+    })),
+    counts,
+  };
+}
