@@ -20,6 +20,8 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from './harness';
+import { settledSummary } from './overlay.helpers';
+import type { PageSummaryReply } from '../../messaging/protocol';
 
 const parsed = parseDataset(bundledDataset);
 if (!parsed.ok) throw new Error(`bundled dataset is invalid: ${parsed.errors.join('; ')}`);
@@ -39,23 +41,33 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens a fixture page and waits for the content script to finish (or fail). */
-async function openAnnotated(file: string): Promise<{ page: Page; marks: Record<string, string> }> {
+/** Opens a fixture page and waits for the content script to finish (or fail), read through page.summary. */
+async function openAnnotated(file: string): Promise<{ page: Page; marks: Marks }> {
   const page = await browser.context.newPage();
   await page.goto(server.url(file.includes('/') ? file : `pages/${file}`));
-  await page.waitForFunction(
-    () => ['ready', 'error'].includes(document.documentElement.dataset.triangulate ?? ''),
-    undefined,
-    { timeout: 15_000 },
-  );
-  const marks = await page.evaluate(
-    () => ({ ...document.documentElement.dataset }) as Record<string, string>,
-  );
+  const marks = marksOf(await settledSummary(browser, page));
   await page.screenshot({
     path: join(ARTIFACTS_DIR, file.replace('/', '-').replace(/\.html$/, '.png')),
     fullPage: true,
   });
   return { page, marks };
+}
+
+interface Marks {
+  state: string;
+  error?: string;
+  incidents: string;
+  counts: PageSummaryReply['counts'];
+}
+
+/** The summary's state, incidents and counts; the error only when there is one, so a failure shows it. */
+function marksOf(summary: PageSummaryReply): Marks {
+  return {
+    state: summary.state,
+    ...(summary.error === null ? {} : { error: summary.error }),
+    incidents: summary.incidents.map((incident) => incident.incidentId).join(','),
+    counts: summary.counts,
+  };
 }
 
 describe('the extension in Chromium', () => {
@@ -78,12 +90,9 @@ describe('the extension in Chromium', () => {
   test('seed 000 (RFE/RL carrying Reuters, 4 Sept 2015) is linked and highlighted', async () => {
     const { page, marks } = await openAnnotated('000_730a5c529c7b08ea.html');
     expect(marks).toEqual({
-      triangulate: 'ready',
-      triangulateIncidents: EXPECTED_000.incidents,
-      triangulateActors: EXPECTED_000.actors,
-      triangulatePlaces: EXPECTED_000.places,
-      triangulateKeywords: EXPECTED_000.keywords,
-      triangulateFigures: EXPECTED_000.figures,
+      state: 'ready',
+      incidents: EXPECTED_000.incidents,
+      counts: EXPECTED_000.counts,
     });
     expect(await page.evaluate(READ_HIGHLIGHTS)).toEqual(EXPECTED_000.highlights);
     await page.close();
@@ -120,8 +129,8 @@ describe('the extension in Chromium', () => {
     },
   ])('$file links $incidents', async ({ file, incidents }) => {
     const { page, marks } = await openAnnotated(file);
-    expect(marks).toMatchObject({ triangulate: 'ready' }); // on failure the diff shows data-triangulate-error
-    expect((marks.triangulateIncidents ?? '').split(',').toSorted()).toEqual(incidents);
+    expect(marks).toMatchObject({ state: 'ready' }); // on failure the diff shows the error
+    expect(marks.incidents.split(',').toSorted()).toEqual(incidents);
     await page.close();
   });
 
@@ -162,13 +171,10 @@ describe('the extension in Chromium', () => {
   });
 });
 
-const NOTHING_LINKED = {
-  triangulate: 'ready',
-  triangulateIncidents: '',
-  triangulateActors: '0',
-  triangulatePlaces: '0',
-  triangulateKeywords: '0',
-  triangulateFigures: '0',
+const NOTHING_LINKED: Marks = {
+  state: 'ready',
+  incidents: '',
+  counts: { actor: 0, place: 0, incident: 0, figure: 0 },
 };
 
 // What the seed 000 page gets with the bundled dataset and the core as they are
@@ -178,10 +184,7 @@ const NOTHING_LINKED = {
 // a reader sees: review it, then update.
 const EXPECTED_000 = {
   incidents: 'tj-2015-09-04-dushanbe-vahdat-attacks,tj-1992-1997-civil-war',
-  actors: '20',
-  places: '8',
-  keywords: '5',
-  figures: '7',
+  counts: { actor: 20, place: 8, incident: 5, figure: 7 },
   highlights: {
     'triangulate-actor': 20,
     'triangulate-place': 8,
