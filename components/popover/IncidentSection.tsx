@@ -105,7 +105,7 @@ function ReportTable({ rows }: { rows: ReportRow[] }) {
           return figures.map((figure, i) => (
             <tr key={`${row.reportId}-${i}`} data-report={row.reportId}>
               {i === 0 && (
-                <th scope="row" rowSpan={figures.length}>
+                <th scope="row" rowspan={figures.length}>
                   {row.url !== null ? (
                     <a href={row.url} target="_blank" rel="noopener noreferrer" title={row.title}>
                       {row.outlet}
@@ -121,11 +121,12 @@ function ReportTable({ rows }: { rows: ReportRow[] }) {
               ) : (
                 <td title={figure.quote} data-figure={figure.figureId}>
                   <span class="tg-count">{figure.count}</span> {figure.what}
+                  {figure.match !== null && ' '}
                   {figure.match !== null && (
                     <span class={`tg-badge tg-badge-${figure.match}`}>
                       {figure.match === 'agrees' ? '✓ agrees' : '≠ differs'}
                     </span>
-                  )}
+                  )}{' '}
                   <span class="tg-per">per {figure.attributedTo}</span>
                 </td>
               )}

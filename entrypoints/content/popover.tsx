@@ -101,10 +101,9 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   if (supportsTopLayer) host.setAttribute('popover', 'manual');
   lockStyle(host, false);
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = POPOVER_CSS;
+  adoptStyles(doc, shadow);
   const mount = doc.createElement('div');
-  shadow.append(style, mount);
+  shadow.append(mount);
   doc.documentElement.append(host);
 
   const position = options.position ?? floatingPosition;
@@ -221,10 +220,37 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   };
 }
 
+/**
+ * A constructed stylesheet where the browser has one: a strict page CSP
+ * (style-src without 'unsafe-inline') blocks a <style> element, not an
+ * adopted sheet. Else (or if adopting throws, as from some content-script
+ * worlds) a <style> inside the shadow root.
+ */
+function adoptStyles(doc: Document, shadow: ShadowRoot): void {
+  const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
+  if (typeof Sheet === 'function' && 'adoptedStyleSheets' in shadow) {
+    try {
+      const sheet = new Sheet();
+      sheet.replaceSync(POPOVER_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+      if (shadow.adoptedStyleSheets.length === 1) return;
+    } catch {
+      // Fall back to a <style> element below.
+    }
+  }
+  const style = doc.createElement('style');
+  style.textContent = POPOVER_CSS;
+  shadow.append(style);
+}
+
+/** The host's inline declarations, every one !important: hidden (display none) or shown. */
+export function hostStyle(visible: boolean): [string, string][] {
+  return [...HOST_STYLE, ['display', visible ? 'block' : 'none']];
+}
+
 function lockStyle(host: HTMLElement, visible: boolean): void {
   const keep = visible ? { top: host.style.top, left: host.style.left } : null;
-  for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
-  host.style.setProperty('display', visible ? 'block' : 'none', 'important');
+  for (const [name, value] of hostStyle(visible)) host.style.setProperty(name, value, 'important');
   if (keep !== null && keep.top !== '' && keep.left !== '') {
     host.style.setProperty('top', keep.top, 'important');
     host.style.setProperty('left', keep.left, 'important');

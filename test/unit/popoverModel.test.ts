@@ -426,11 +426,6 @@ describe('words and links', () => {
     expect(spreadTitle(side, outcome)).toBe(title);
   });
 
-  const count = (low: number, high = low, qualifier: 'exact' | 'at-least' | 'about' = 'exact') => ({
-    low,
-    high,
-    qualifier,
-  });
   test.each([
     [[count(8), count(33)], [count(8)], 'Reports range 8 to 33; this page: 8.'],
     [[count(9)], [count(8, 8, 'at-least')], 'One report gives 9; this page: at least 8.'],
@@ -464,6 +459,12 @@ describe('words and links', () => {
       'This page: 12 police officers wounded, per Tajikistan’s Interior Ministry.',
     );
   });
+});
+
+const count = (low: number, high = low, qualifier: 'exact' | 'at-least' | 'about' = 'exact') => ({
+  low,
+  high,
+  qualifier,
 });
 
 function withBundles(resolution: PageResolveReply, bundles: IncidentBundle[]): PageResolveReply {

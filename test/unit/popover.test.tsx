@@ -1,0 +1,375 @@
+// The popover rendered into a linkedom document: table rows, chart text, links, inert dataset
+// strings, and the mount API's host, keyboard and lifecycle.
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { Popover } from '../../components/popover/Popover';
+import { RangeChart } from '../../components/shared/RangeChart';
+import { buildPopoverView, type PopoverTarget } from '../../core/popoverModel';
+import { rangeChartView } from '../../core/rangeChartView';
+import type { IncidentBundle } from '../../core/types';
+import {
+  createPopoverHost,
+  HOST_TAG,
+  hostStyle,
+  type PopoverHostOptions,
+  type Positioner,
+} from '../../entrypoints/content/popover';
+import { claimByText, resolveFixturePage, seedIndex } from './popoverSeeds';
+
+const ATTACK = 'tj-2015-09-04-dushanbe-vahdat-attacks';
+const seed000 = resolveFixturePage('test/fixtures/pages/000_730a5c529c7b08ea.html');
+const figureTarget: PopoverTarget = {
+  kind: 'figure',
+  claim: claimByText(seed000, 'At least eight policemen'),
+  resolution: seed000,
+};
+
+let document: Document;
+let window: Window & typeof globalThis;
+beforeEach(() => {
+  ({ document, window } = parseHTML(
+    '<!doctype html><html><head></head><body><p id="anchor">eight policemen</p></body></html>',
+  ) as unknown as { document: Document; window: Window & typeof globalThis });
+});
+
+function renderView(target: PopoverTarget, theme: 'auto' | 'light' | 'dark' = 'auto') {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(<Popover view={buildPopoverView(target)} theme={theme} onClose={() => {}} />, container);
+  return container;
+}
+
+const text = (node: Element | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('the panel', () => {
+  test('a dialog named after the figure and incident, with a close button', () => {
+    const panel = renderView(figureTarget, 'dark').querySelector('[role="dialog"]');
+    expect([
+      panel?.getAttribute('aria-label'),
+      panel?.getAttribute('aria-modal'),
+      panel?.getAttribute('class'),
+      text(panel?.querySelector('.tg-title')),
+      text(panel?.querySelector('.tg-subtitle')),
+      panel?.querySelector('button.tg-close')?.getAttribute('aria-label'),
+    ]).toEqual([
+      'Figure “At least eight policemen”: Attacks on police in Dushanbe and Vahdat blamed on deputy defence minister Nazarzoda',
+      'false',
+      'tg-panel tg-theme-dark',
+      'Attacks on police in Dushanbe and Vahdat blamed on deputy defence minister Nazarzoda',
+      '4 Sept 2015 · Dushanbe, Vahdat',
+      'Close',
+    ]);
+  });
+
+  test('the verdict comes first in the body', () => {
+    const body = renderView(figureTarget).querySelector('.tg-body');
+    const first = body?.firstElementChild;
+    expect([first?.getAttribute('data-part'), first?.getAttribute('class'), text(first)]).toEqual([
+      'verdict',
+      'tg-verdict tg-tone-agrees',
+      'This page: at least 8 policemen killed. Reports range 8-9; 1 of 2 sources agrees.',
+    ]);
+  });
+
+  test('the report table: one row per figure, the source cell spanning its report', () => {
+    const rows = [...renderView(figureTarget).querySelectorAll('.tg-table tbody tr')];
+    expect(
+      rows.map((row) => [...row.children].map((cell) => [cell.tagName.toLowerCase(), text(cell)])),
+    ).toEqual([
+      [
+        ['th', 'Agence France-Presse5 Sept 2015 (inferred)'],
+        ['td', '8 policemen killed ✓ agrees per no source named'],
+      ],
+      [['td', '9 attackers killed per no source named']],
+      [
+        ['th', 'TASS14 Sept 2015'],
+        ['td', '9 police officers killed ≠ differs per Tajikistan’s Interior Ministry'],
+      ],
+      [['td', '12 police officers wounded per Tajikistan’s Interior Ministry']],
+    ]);
+    expect(rows.map((row) => row.querySelector('th')?.getAttribute('rowspan') ?? null)).toEqual([
+      '2',
+      null,
+      '2',
+      null,
+    ]);
+  });
+
+  test('the charts say in words what they draw', () => {
+    const charts = [...renderView(figureTarget).querySelectorAll('svg[role="img"]')];
+    expect(charts.map((chart) => chart.getAttribute('aria-label'))).toEqual([
+      'Security forces killed: Reports range 8 to 9; this page: at least 8.',
+      'Militants killed: One report gives 9; this page: at least 2, 2 and 9.',
+      'Security forces wounded: One report gives 12.',
+    ]);
+  });
+
+  test('the timeline is an ordered list of counts with dates and outlets', () => {
+    const items = [...renderView(figureTarget).querySelectorAll('ol.tg-timeline li')];
+    expect(items.map((item) => text(item))).toEqual([
+      '8 5 Sept 2015, Agence France-Presse',
+      '9 14 Sept 2015, TASS',
+    ]);
+  });
+
+  test('an actor: kind, spellings, partial names, incidents', () => {
+    const view = renderView({
+      kind: 'actor',
+      id: 'nazarzoda',
+      name: 'Nazarzod',
+      resolution: seed000,
+    });
+    expect([
+      text(view.querySelector('.tg-eyebrow')),
+      text(view.querySelector('.tg-title')),
+      view.querySelectorAll('[data-part="aliases"] li').length,
+      [...view.querySelectorAll('[data-part="partial-names"] li')].map((li) => text(li)),
+      [...view.querySelectorAll('[data-part="incidents"] li')].map((li) => text(li)),
+    ]).toEqual([
+      'Person',
+      'Abdukhalim Nazarzoda',
+      17,
+      ['Khalim', 'Halim', 'Abdukhalim', 'Abdulkhalim', 'Халим', 'Абдухалим'],
+      [
+        'Attacks on police in Dushanbe and Vahdat blamed on deputy defence minister Nazarzoda (4 Sept 2015) · accused · this page',
+        'Tajik civil war, 1992-97 (1992-1997) · party · this page',
+      ],
+    ]);
+  });
+});
+
+describe('untrusted strings and links', () => {
+  const bundle = seedIndex.bundle(seedIndex.incident(ATTACK)!);
+  const hostile: IncidentBundle = {
+    ...bundle,
+    incident: { ...bundle.incident, title: '<img src=x onerror=alert(1)>Attack' },
+    reports: bundle.reports.map((report, i) => ({
+      ...report,
+      url: ['javascript:alert(1)', 'https://example.org/afp', 'data:text/html,x'][i] ?? null,
+    })),
+    figures: bundle.figures.map((figure, i) =>
+      i === 0 ? { ...figure, attributedTo: '<b onclick="x()">the ministry</b>' } : figure,
+    ),
+  };
+  const target: PopoverTarget = {
+    kind: 'incident',
+    incidentId: ATTACK,
+    resolution: { ...seed000, bundles: [hostile] },
+  };
+
+  test('only the http(s) report becomes a link, opening in a new tab without opener', () => {
+    const links = [...renderView(target).querySelectorAll('a')];
+    expect(
+      links.map((a) => [
+        a.getAttribute('href'),
+        a.getAttribute('target'),
+        a.getAttribute('rel'),
+        text(a),
+      ]),
+    ).toEqual([
+      ['https://example.org/afp', '_blank', 'noopener noreferrer', 'Agence France-Presse'],
+    ]);
+  });
+
+  test('markup in dataset strings is shown as text and creates no element', () => {
+    const view = renderView(target);
+    expect(text(view.querySelector('.tg-title'))).toBe('<img src=x onerror=alert(1)>Attack');
+    expect(view.querySelector('img')).toBeNull();
+    expect(view.querySelector('b')).toBeNull();
+    expect(text(view.querySelector('.tg-per'))).toBe('per <b onclick="x()">the ministry</b>');
+  });
+});
+
+describe('RangeChart', () => {
+  const chart = rangeChartView({
+    title: 'Security forces killed',
+    bars: [
+      { low: 8, high: 8, qualifier: 'at-least', label: 'A: at least 8', agrees: true },
+      { low: 4, high: 10, qualifier: 'about', label: 'B: about 4-10', agrees: true },
+      { low: 33, high: 33, qualifier: 'exact', label: 'C: 33', agrees: false },
+    ],
+    page: [{ low: 8, high: 8, qualifier: 'exact' }],
+  });
+
+  test('one mark per source, the page marked apart, an axis from 0 to the largest count', () => {
+    const container = document.createElement('div');
+    render(<RangeChart chart={chart} />, container);
+    const svg = container.querySelector('svg');
+    expect([
+      svg?.getAttribute('aria-label'),
+      svg?.querySelectorAll('[data-mark="source"]').length,
+      svg?.querySelectorAll('[data-mark="page"]').length,
+      [...(svg?.querySelectorAll('[data-mark="source"] > title') ?? [])].map((t) => text(t)),
+      [...(svg?.querySelectorAll('text') ?? [])].map((t) => text(t)),
+      // "at least 8" gets a dashed tail to the right; exact and "about" get none.
+      svg?.querySelectorAll('[data-mark="source"] line').length,
+    ]).toEqual([
+      'Security forces killed: Reports range 4 to 33; this page: 8.',
+      3,
+      1,
+      ['A: at least 8', 'B: about 4-10', 'C: 33'],
+      ['0', '33'],
+      1,
+    ]);
+  });
+});
+
+function setup(extra: Partial<PopoverHostOptions> = {}) {
+  const stop = vi.fn();
+  const position = vi.fn<Positioner>(() => stop);
+  const callbacks = { onClose: vi.fn(), onPointerEnter: vi.fn(), onPointerLeave: vi.fn() };
+  const popover = createPopoverHost({ document, theme: 'auto', ...callbacks, position, ...extra });
+  const host = document.querySelector(HOST_TAG) as HTMLElement;
+  const anchor = document.getElementById('anchor') as HTMLElement;
+  return { popover, host, anchor, options: callbacks, position, stop };
+}
+
+const fire = (node: EventTarget, type: string, init: Record<string, unknown> = {}) => {
+  const event = new window.Event(type, { bubbles: true, cancelable: true });
+  Object.assign(event, init);
+  node.dispatchEvent(event);
+  return event;
+};
+
+describe('createPopoverHost', () => {
+  test('one host under <html> with an open shadow root, hidden until opened', () => {
+    const { popover, host } = setup();
+    expect([
+      document.querySelectorAll(HOST_TAG).length,
+      host.parentNode === document.documentElement,
+      host.shadowRoot !== null,
+      host.shadowRoot?.querySelector('style')?.textContent?.includes(':host { all: initial; }'),
+      host.style.getPropertyValue('display'),
+      popover.isOpen(),
+    ]).toEqual([1, true, true, true, 'none', false]);
+  });
+
+  test.each([
+    ['all', 'initial'],
+    ['position', 'fixed'],
+    ['z-index', '2147483647'],
+    ['visibility', 'visible'],
+    ['opacity', '1'],
+    ['transform', 'none'],
+    ['pointer-events', 'auto'],
+  ])('the host sets %s: %s inline (every one !important in the browser)', (name, value) => {
+    const { host } = setup();
+    expect(host.style.getPropertyValue(name)).toBe(value);
+    expect(hostStyle(true).find(([n]) => n === name)?.[1]).toBe(value);
+  });
+
+  test('all: initial comes first so the declarations after it win', () => {
+    expect(hostStyle(false)[0]).toEqual(['all', 'initial']);
+    expect(hostStyle(false).at(-1)).toEqual(['display', 'none']);
+    expect(hostStyle(true).at(-1)).toEqual(['display', 'block']);
+  });
+
+  test('open renders the dialog, shows the host and positions it against the anchor', () => {
+    const { popover, host, anchor, position } = setup();
+    popover.open(anchor, figureTarget, { focus: false });
+    const panel = host.shadowRoot?.querySelector('[role="dialog"]');
+    expect([
+      popover.isOpen(),
+      host.style.getPropertyValue('display'),
+      panel?.getAttribute('aria-label')?.startsWith('Figure “At least eight policemen”'),
+      position.mock.calls.length,
+      position.mock.calls[0]?.[1] === host,
+      position.mock.calls[0]?.[2] === panel,
+      position.mock.calls[0]?.[0].contextElement === anchor,
+    ]).toEqual([true, 'block', true, 1, true, true, true]);
+  });
+
+  test('the host moves back to the end of <html> when the page appended something after it', () => {
+    const { popover, host, anchor } = setup();
+    document.documentElement.append(document.createElement('div'));
+    popover.open(anchor, figureTarget, { focus: false });
+    expect(document.documentElement.lastElementChild).toBe(host);
+  });
+
+  test('Escape inside asks the overlay to close; the close button too', () => {
+    const { popover, host, anchor, options } = setup();
+    popover.open(anchor, figureTarget, { focus: true });
+    const panel = host.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
+    const escape = fire(panel, 'keydown', { key: 'Escape' });
+    expect([options.onClose.mock.calls.length, escape.defaultPrevented]).toEqual([1, true]);
+    fire(host.shadowRoot?.querySelector('button.tg-close') as HTMLElement, 'click');
+    expect(options.onClose.mock.calls.length).toBe(2);
+  });
+
+  test('pointer enter and leave on the host reach the callbacks', () => {
+    const { host, options } = setup();
+    fire(host, 'pointerenter');
+    fire(host, 'pointerleave');
+    expect([
+      options.onPointerEnter.mock.calls.length,
+      options.onPointerLeave.mock.calls.length,
+    ]).toEqual([1, 1]);
+  });
+
+  test('contains: the host and what is inside its shadow root, nothing else', () => {
+    const { popover, host, anchor } = setup();
+    popover.open(anchor, figureTarget, { focus: false });
+    const inside = host.shadowRoot?.querySelector('.tg-title') ?? null;
+    expect([
+      popover.contains(host),
+      popover.contains(inside),
+      popover.contains(anchor),
+      popover.contains(document.body),
+      popover.contains(null),
+    ]).toEqual([true, true, false, false, false]);
+  });
+
+  test('close stops positioning, empties the shadow root and hides; destroy removes the host', () => {
+    const { popover, host, anchor, stop } = setup();
+    popover.open(anchor, figureTarget, { focus: false });
+    popover.open(
+      anchor,
+      { kind: 'incident', incidentId: ATTACK, resolution: seed000 },
+      { focus: false },
+    );
+    expect(stop.mock.calls.length).toBe(1);
+    popover.close();
+    expect([
+      popover.isOpen(),
+      stop.mock.calls.length,
+      host.shadowRoot?.querySelector('[role="dialog"]') ?? null,
+      host.style.getPropertyValue('display'),
+    ]).toEqual([false, 2, null, 'none']);
+    popover.destroy();
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+
+  test('an actor missing from the bundles is filled in by loadEntity, unless closed first', async () => {
+    const putin = seedIndex.actor('putin')!;
+    const loadEntity = vi.fn(async () => ({
+      actor: putin,
+      place: null,
+      incidents: [
+        { id: 'x', title: 'Press conference', startDate: '2015-09-15', role: 'official' },
+      ],
+    }));
+    const { popover, host, anchor } = setup({ loadEntity });
+    const target: PopoverTarget = {
+      kind: 'actor',
+      id: 'putin',
+      name: 'Putin',
+      resolution: seed000,
+    };
+    popover.open(anchor, target, { focus: false });
+    expect(text(host.shadowRoot?.querySelector('.tg-eyebrow'))).toBe('Actor');
+    await vi.waitFor(() =>
+      expect(text(host.shadowRoot?.querySelector('.tg-eyebrow'))).toBe('Person'),
+    );
+    expect([
+      loadEntity.mock.calls[0],
+      text(host.shadowRoot?.querySelector('[data-part="incidents"] li')),
+    ]).toEqual([['actor', 'putin'], 'Press conference (15 Sept 2015) · official']);
+
+    popover.open(anchor, target, { focus: false });
+    popover.close();
+    await Promise.resolve();
+    expect(host.shadowRoot?.querySelector('[role="dialog"]') ?? null).toBeNull();
+  });
+});
