@@ -1,74 +1,105 @@
 /**
- * The popup, minimal for now: which dataset is installed, how many records of
- * each kind it holds, and the last error loading or syncing one. It only asks
- * the background ('dataset.status'); checking a figure comes later.
+ * The popup: what was found on this page, checking a figure, saving the page
+ * as a source, and the dataset's state. Thin: it finds the tab, picks up a
+ * claim handed over by the context menu (?claim= or 'claim.pending'), and
+ * lays out the panels from components/popup/.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage, type DatasetStatusReply } from '../../messaging/protocol';
+import { browser } from 'wxt/browser';
+import { CheckFigure } from '../../components/popup/CheckFigure';
+import { DatasetPanel } from '../../components/popup/DatasetPanel';
+import { SavePage } from '../../components/popup/SavePage';
+import { findTargetTab, type Tab } from '../../components/popup/targetTab';
+import { ThisPage } from '../../components/popup/ThisPage';
+import { sendMessage, type PageSummaryReply } from '../../messaging/protocol';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'failed'; error: string }
-  | { kind: 'loaded'; status: DatasetStatusReply };
-
-const COUNTED: readonly { table: keyof DatasetStatusReply['counts']; label: string }[] = [
-  { table: 'incidents', label: 'incidents' },
-  { table: 'reports', label: 'reports' },
-  { table: 'figures', label: 'figures' },
-  { table: 'outlets', label: 'outlets' },
-  { table: 'actors', label: 'actors' },
-  { table: 'places', label: 'places' },
-  { table: 'userReports', label: 'your reports' },
-];
+const PANELS = [
+  { id: 'page', label: 'This page' },
+  { id: 'check', label: 'Check a figure' },
+  { id: 'save', label: 'Save page' },
+] as const;
+type PanelId = (typeof PANELS)[number]['id'];
 
 export function App() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [tab, setTab] = useState<Tab | null | undefined>(undefined);
+  const [panel, setPanel] = useState<PanelId>('page');
+  const [claim, setClaim] = useState<string | null>(null);
+  const [summary, setSummary] = useState<PageSummaryReply | null>(null);
+
   useEffect(() => {
-    sendMessage('dataset.status', {}).then(
-      (status) => setState({ kind: 'loaded', status }),
-      (error: unknown) => setState({ kind: 'failed', error: String(error) }),
+    void findTargetTab(location.search).then(setTab, () => setTab(null));
+    const fromUrl = new URLSearchParams(location.search).get('claim');
+    if (fromUrl) {
+      setClaim(fromUrl.slice(0, 500));
+      setPanel('check');
+      return;
+    }
+    sendMessage('claim.pending', {}).then(
+      ({ text }) => {
+        if (text) {
+          setClaim(text);
+          setPanel('check');
+        }
+      },
+      () => undefined,
     );
   }, []);
 
-  return (
-    <main style={{ padding: '12px 14px' }}>
-      <h1 style={{ fontSize: '15px', margin: '0 0 8px' }}>Triangulate</h1>
-      {state.kind === 'loading' && <p>Loading the dataset status…</p>}
-      {state.kind === 'failed' && <p role="alert">Could not reach the extension: {state.error}</p>}
-      {state.kind === 'loaded' && <Status status={state.status} />}
-    </main>
-  );
-}
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = PANELS[(index + step + PANELS.length) % PANELS.length];
+    if (!next) return;
+    setPanel(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
 
-function Status({ status }: { status: DatasetStatusReply }) {
   return (
-    <section aria-label="Dataset">
-      {status.meta ? (
-        <p data-testid="dataset-version">
-          {status.meta.title}, version {status.meta.version} ({status.source ?? 'unknown source'})
-        </p>
-      ) : (
-        <p>No dataset installed yet.</p>
-      )}
-      <table>
-        <tbody>
-          {COUNTED.map(({ table, label }) => (
-            <tr key={table}>
-              <th scope="row" style={{ textAlign: 'left', fontWeight: 'normal' }}>
-                {label}
-              </th>
-              <td data-testid={`count-${table}`} style={{ textAlign: 'right' }}>
-                {status.counts[table]}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {status.lastError && (
-        <p role="alert" style={{ color: '#a4262c' }}>
-          Last error ({status.lastError.at}): {status.lastError.message}
-        </p>
-      )}
-    </section>
+    <main class="tg-popup">
+      <header class="tg-row" style={{ justifyContent: 'space-between' }}>
+        <h1 style={{ fontSize: '16px', margin: 0 }}>Triangulate</h1>
+        <button
+          type="button"
+          class="tg-link"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Options
+        </button>
+      </header>
+      <div role="tablist" aria-label="Triangulate" class="tg-tabs">
+        {PANELS.map((p, i) => (
+          <button
+            key={p.id}
+            id={`tab-${p.id}`}
+            type="button"
+            role="tab"
+            aria-selected={panel === p.id}
+            aria-controls={`panel-${p.id}`}
+            tabIndex={panel === p.id ? 0 : -1}
+            onClick={() => setPanel(p.id)}
+            onKeyDown={(e) => onTabKey(e, i)}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+      {PANELS.map((p) => (
+        <div
+          key={p.id}
+          id={`panel-${p.id}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${p.id}`}
+          hidden={panel !== p.id}
+        >
+          {tab !== undefined && p.id === 'page' && <ThisPage tab={tab} onSummary={setSummary} />}
+          {p.id === 'check' && <CheckFigure initialClaim={claim} />}
+          {tab !== undefined && p.id === 'save' && panel === 'save' && (
+            <SavePage tab={tab} summary={summary} />
+          )}
+        </div>
+      ))}
+      <DatasetPanel />
+    </main>
   );
 }

@@ -1,5 +1,7 @@
-/** The popup's entry: mounts the Preact app. */
+/** The popup's entry: mounts the Preact app with the shared styles. */
 import { render } from 'preact';
+import '../../components/common/ui.css';
+import './popup.css';
 import { App } from './App';
 
 const root = document.getElementById('app');
