@@ -12,7 +12,6 @@ import type { IncidentSuggestion } from '../../core/incidentSearch';
 import { OUTCOMES, SIDES, type Outcome, type Side } from '../../core/schema';
 import { sendMessage, type CheckedIncident, type ClaimCheckReply } from '../../messaging/protocol';
 import type { FigureComparison } from '../../core/types';
-import { StatusLine } from '../common/StatusLine';
 import { CheckResult } from './CheckResult';
 import { IncidentSearchBox } from './IncidentSearchBox';
 import { OUTCOME_LABELS, SIDE_LABELS } from './words';
