@@ -292,7 +292,9 @@ function outletNamed(name: string, outlets: readonly OutletRef[]): OutletRef | n
 
 // --- Title ---
 
-const TITLE_SEPARATOR = /\s+(?:\||-|–|—|::|\/\/|·)\s+/g;
+// The lookbehind starts a match only at the start of a whitespace run: without it
+// a long run of spaces is rescanned from every position (quadratic; see test/unit/fuzz/redos.test.ts).
+const TITLE_SEPARATOR = /(?<!\s)\s+(?:\||-|–|—|::|\/\/|·)\s+/g;
 
 function findTitle(
   signals: PageSignals,
