@@ -93,7 +93,7 @@ describe('parseDataset refuses each broken shape and names its path', () => {
     ],
     [
       'an own constructor key',
-      (d) => (at(d, 'places', 0).constructor = 'x'),
+      (d) => Object.assign(at(d, 'places', 0), JSON.parse('{"constructor": "x"}')),
       'places[0].constructor: ',
     ],
     [
