@@ -151,11 +151,13 @@ export function createSession(deps: SessionDeps): Session {
       let found =
         cache !== null && !force && cache.text === visible.text && cache.url === url ? cache : null;
       if (found === null) {
-        lexicon ??= deps.lexicon().then((l) => ({
-          matcher: AliasMatcher.build(l.entries),
-          outlets: l.outlets,
-        }));
+        // The matcher's build is one piece of work: give it a task of its own.
+        lexicon ??= deps.lexicon().then(async (l) => {
+          await slicer.pause();
+          return { matcher: AliasMatcher.build(l.entries), outlets: l.outlets };
+        });
         const { matcher, outlets } = await lexicon;
+        await slicer.pause();
         if (cancelled()) return;
         const signals = collectPageSignals(doc);
         const read = await readEvidenceSliced(
