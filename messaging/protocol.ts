@@ -123,6 +123,20 @@ export interface PageSummaryReply {
   figures: PageSummaryFigure[];
   /** Highlights drawn per kind (0 for a kind the user switched off; figures are the compared ones). */
   counts: { actor: number; place: number; incident: number; figure: number };
+  /**
+   * The page itself as the content script reads it (location.href and its
+   * page facts). Optional: the popup cannot see a tab's address without the
+   * tabs permission when it runs in a tab of its own, so it uses this for the
+   * site switch and to prefill "Save this page" when present.
+   */
+  page?: {
+    url: string;
+    title: string | null;
+    outletId: string | null;
+    outletName: string | null;
+    publishedAt: string | null;
+    language: string | null;
+  };
 }
 
 export type RevealRequest =
