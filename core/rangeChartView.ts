@@ -17,7 +17,9 @@ export interface ChartCount {
 }
 
 export interface RangeChartBar extends ChartCount {
-  /** "Agence France-Presse: 8", shown as the bar's tooltip. */
+  /** Who gives it, written beside its lane ("TASS"); else the label up to its first colon. */
+  source?: string;
+  /** "TASS: 9 (Tajikistan's Interior Ministry)", the lane's tooltip. */
   label: string;
   /** Whether this source agrees with the page's figure; null when there is no page figure. */
   agrees: boolean | null;

@@ -14,30 +14,6 @@ export function EntitySection({ entity }: { entity: EntityView }) {
           {entity.description}
         </p>
       )}
-      {entity.aliases.length > 0 && (
-        <section class="tg-section" aria-labelledby="tg-aliases" data-part="aliases">
-          <h3 class="tg-h" id="tg-aliases">
-            Also spelled
-          </h3>
-          <ul class="tg-chips">
-            {entity.aliases.map((alias, i) => (
-              <li key={i}>{alias}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {entity.partialNames.length > 0 && (
-        <section class="tg-section" aria-labelledby="tg-partial" data-part="partial-names">
-          <h3 class="tg-h" id="tg-partial">
-            Counted only beside a full name
-          </h3>
-          <ul class="tg-chips">
-            {entity.partialNames.map((alias, i) => (
-              <li key={i}>{alias}</li>
-            ))}
-          </ul>
-        </section>
-      )}
       <section class="tg-section" aria-labelledby="tg-tied" data-part="incidents">
         <h3 class="tg-h" id="tg-tied">
           Incidents
@@ -56,6 +32,30 @@ export function EntitySection({ entity }: { entity: EntityView }) {
           </ul>
         )}
       </section>
+      {entity.aliases.length > 0 && (
+        <section class="tg-section" aria-labelledby="tg-aliases" data-part="aliases">
+          <h3 class="tg-h" id="tg-aliases">
+            Also spelled
+          </h3>
+          <ul class="tg-inline-list">
+            {entity.aliases.map((alias, i) => (
+              <li key={i}>{alias}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {entity.partialNames.length > 0 && (
+        <section class="tg-section" aria-labelledby="tg-partial" data-part="partial-names">
+          <h3 class="tg-h" id="tg-partial">
+            Counted only beside a full name
+          </h3>
+          <ul class="tg-inline-list">
+            {entity.partialNames.map((alias, i) => (
+              <li key={i}>{alias}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {entity.links.length > 0 && (
         <p class="tg-p tg-small" data-part="links">
           {entity.links.map((link, i) => (

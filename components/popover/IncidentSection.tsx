@@ -12,16 +12,10 @@ export function IncidentSection({ incident }: { incident: IncidentView }) {
   return (
     <>
       {incident.reasons.length > 0 && (
-        <section class="tg-section" aria-labelledby={headingId('why')} data-part="reasons">
-          <h3 class="tg-h" id={headingId('why')}>
-            Linked because the page mentions
-          </h3>
-          <ul class="tg-chips">
-            {incident.reasons.map((reason, i) => (
-              <li key={i}>{reason}</li>
-            ))}
-          </ul>
-        </section>
+        <details class="tg-why" data-part="reasons">
+          <summary>Why this page is linked to it</summary>
+          <p class="tg-reasons">The page mentions: {incident.reasons.join(' · ')}</p>
+        </details>
       )}
       {incident.charts.length > 0 && (
         <section class="tg-section" aria-labelledby={headingId('counts')} data-part="charts">
@@ -37,6 +31,16 @@ export function IncidentSection({ incident }: { incident: IncidentView }) {
           ))}
         </section>
       )}
+      <section class="tg-section" aria-labelledby={headingId('reports')} data-part="reports">
+        <h3 class="tg-h" id={headingId('reports')}>
+          {incident.sourceCount === 1 ? '1 report' : `${incident.sourceCount} reports`}
+        </h3>
+        {incident.reports.length === 0 ? (
+          <p class="tg-p tg-muted">No other outlet's report of it is in the dataset.</p>
+        ) : (
+          <ReportTable rows={incident.reports} />
+        )}
+      </section>
       {(incident.disagreements.length > 0 || incident.dateDisagreements.length > 0) && (
         <section class="tg-section" aria-labelledby={headingId('differ')} data-part="disagreements">
           <h3 class="tg-h" id={headingId('differ')}>
@@ -54,16 +58,6 @@ export function IncidentSection({ incident }: { incident: IncidentView }) {
           ))}
         </section>
       )}
-      <section class="tg-section" aria-labelledby={headingId('reports')} data-part="reports">
-        <h3 class="tg-h" id={headingId('reports')}>
-          {incident.sourceCount === 1 ? '1 report' : `${incident.sourceCount} reports`}
-        </h3>
-        {incident.reports.length === 0 ? (
-          <p class="tg-p tg-muted">No other outlet's report of it is in the dataset.</p>
-        ) : (
-          <ReportTable rows={incident.reports} />
-        )}
-      </section>
       {incident.timelines.length > 0 && (
         <section class="tg-section" aria-labelledby={headingId('timeline')} data-part="timelines">
           <h3 class="tg-h" id={headingId('timeline')}>

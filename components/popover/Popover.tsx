@@ -27,7 +27,7 @@ export function Popover({
       aria-label={view.label}
       tabIndex={-1}
     >
-      <header class="tg-head">
+      <div class="tg-head">
         <p class="tg-eyebrow">{view.eyebrow}</p>
         <h2 class="tg-title">{view.title}</h2>
         {view.subtitle !== null && <p class="tg-subtitle">{view.subtitle}</p>}
@@ -40,8 +40,8 @@ export function Popover({
         >
           ×
         </button>
-      </header>
-      <div class="tg-body">
+      </div>
+      <div class="tg-body" tabIndex={0} aria-label="Details">
         {view.verdict !== null && (
           <p class={`tg-verdict tg-tone-${view.verdict.tone}`} data-part="verdict">
             {view.verdict.text}

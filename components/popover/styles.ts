@@ -62,7 +62,9 @@ export const POPOVER_CSS = `
 .tg-close:hover { background: var(--tg-surface); color: var(--tg-fg); }
 .tg-close:focus-visible, .tg-panel a:focus-visible { outline: 2px solid var(--tg-focus); outline-offset: 1px; }
 .tg-body { overflow: auto; overscroll-behavior: contain; padding: 10px 12px 12px; min-height: 0; flex: 1 1 auto; }
-.tg-body > * + * { margin-top: 12px; }
+.tg-panel .tg-body > * + * { margin-top: 12px; }
+.tg-body:focus { outline: none; }
+.tg-body:focus-visible { outline: 2px solid var(--tg-focus); outline-offset: -2px; }
 .tg-verdict { margin: 0; padding: 8px 10px; border-radius: 6px; border-left: 3px solid; font-weight: 500; }
 .tg-tone-agrees { background: var(--tg-agrees-bg); border-color: var(--tg-agrees); }
 .tg-tone-disputed { background: var(--tg-disputed-bg); border-color: var(--tg-disputed); }
@@ -77,6 +79,13 @@ export const POPOVER_CSS = `
 .tg-list { margin: 0; padding: 0 0 0 18px; }
 .tg-list li { margin: 2px 0; padding: 0; }
 .tg-chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; list-style: none; }
+.tg-why { margin: 0; padding: 0; font-size: 12px; color: var(--tg-muted); }
+.tg-why summary { display: list-item; cursor: pointer; width: max-content; max-width: 100%; border-radius: 4px; }
+.tg-why summary:focus-visible { outline: 2px solid var(--tg-focus); outline-offset: 1px; }
+.tg-reasons { margin: 4px 0 0; }
+.tg-inline-list { margin: 0; padding: 0; list-style: none; font-size: 12px; color: var(--tg-muted); }
+.tg-inline-list li { display: inline; margin: 0; padding: 0; }
+.tg-inline-list li + li::before { content: " · "; }
 .tg-chips li { margin: 0; padding: 1px 6px; border: 1px solid var(--tg-border); border-radius: 10px; background: var(--tg-surface); font-size: 12px; }
 .tg-chart-block + .tg-chart-block { margin-top: 8px; }
 .tg-chart-title { margin: 0 0 2px; font-size: 12px; font-weight: 600; }

@@ -92,7 +92,7 @@ const HOST_STYLE: ReadonlyArray<[string, string]> = [
   ['background', 'transparent'],
 ];
 
-const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   const doc = options.document;

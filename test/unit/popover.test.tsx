@@ -177,7 +177,7 @@ describe('untrusted strings and links', () => {
     const view = renderView(target);
     expect(text(view.querySelector('.tg-title'))).toBe('<img src=x onerror=alert(1)>Attack');
     expect(view.querySelector('img')).toBeNull();
-    expect(view.querySelector('b')).toBeNull();
+    expect(view.querySelector('b, [onclick], [onerror]')).toBeNull();
     expect(text(view.querySelector('.tg-per'))).toBe('per <b onclick="x()">the ministry</b>');
   });
 });
@@ -186,32 +186,65 @@ describe('RangeChart', () => {
   const chart = rangeChartView({
     title: 'Security forces killed',
     bars: [
-      { low: 8, high: 8, qualifier: 'at-least', label: 'A: at least 8', agrees: true },
-      { low: 4, high: 10, qualifier: 'about', label: 'B: about 4-10', agrees: true },
-      { low: 33, high: 33, qualifier: 'exact', label: 'C: 33', agrees: false },
+      { low: 8, high: 8, qualifier: 'at-least', source: 'A', label: 'A: at least 8', agrees: true },
+      { low: 4, high: 10, qualifier: 'about', source: 'B', label: 'B: about 4-10', agrees: true },
+      { low: 33, high: 33, qualifier: 'exact', source: 'C', label: 'C: 33', agrees: false },
     ],
     page: [{ low: 8, high: 8, qualifier: 'exact' }],
   });
 
-  test('one mark per source, the page marked apart, an axis from 0 to the largest count', () => {
+  test('one lane per source, named, the page on a lane of its own, an axis from 0 to the largest count', () => {
     const container = document.createElement('div');
     render(<RangeChart chart={chart} />, container);
     const svg = container.querySelector('svg');
+    const lanes = [...(svg?.querySelectorAll('[data-mark]') ?? [])];
     expect([
       svg?.getAttribute('aria-label'),
-      svg?.querySelectorAll('[data-mark="source"]').length,
-      svg?.querySelectorAll('[data-mark="page"]').length,
-      [...(svg?.querySelectorAll('[data-mark="source"] > title') ?? [])].map((t) => text(t)),
-      [...(svg?.querySelectorAll('text') ?? [])].map((t) => text(t)),
-      // "at least 8" gets a dashed tail to the right; exact and "about" get none.
-      svg?.querySelectorAll('[data-mark="source"] line').length,
+      lanes.map((lane) => [
+        lane.getAttribute('data-mark'),
+        [...lane.querySelectorAll('title, text')].map((t) => text(t)),
+        // "at least 8" gets a dashed tail beside its lane line; exact and "about" get none.
+        lane.querySelectorAll('line').length,
+      ]),
+      [...(svg?.querySelectorAll(':scope > text') ?? [])].map((t) => text(t)),
     ]).toEqual([
       'Security forces killed: Reports range 4 to 33; this page: 8.',
-      3,
-      1,
-      ['A: at least 8', 'B: about 4-10', 'C: 33'],
+      [
+        ['page', ['This page: 8', 'This page', '8'], 1],
+        ['source', ['A: at least 8', 'A', 'at least 8'], 2],
+        ['source', ['B: about 4-10', 'B', 'about 4-10'], 1],
+        ['source', ['C: 33', 'C', '33'], 1],
+      ],
       ['0', '33'],
-      1,
+    ]);
+  });
+
+  test('a long outlet name is shortened beside its lane and whole in its tooltip', () => {
+    const container = document.createElement('div');
+    const long = 'Radio Free Europe/Radio Liberty via Reuters';
+    render(
+      <RangeChart
+        chart={rangeChartView({
+          title: 't',
+          bars: [
+            {
+              low: 1,
+              high: 1,
+              qualifier: 'exact',
+              source: long,
+              label: `${long}: 1`,
+              agrees: null,
+            },
+          ],
+        })}
+      />,
+      container,
+    );
+    const lane = container.querySelector('[data-mark="source"]');
+    expect([...(lane?.querySelectorAll('title, text') ?? [])].map((t) => text(t))).toEqual([
+      `${long}: 1`,
+      'Radio Free Europe/…',
+      '1',
     ]);
   });
 });
@@ -225,7 +258,6 @@ function setup(extra: Partial<PopoverHostOptions> = {}) {
   const anchor = document.getElementById('anchor') as HTMLElement;
   return { popover, host, anchor, options: callbacks, position, stop };
 }
-
 const fire = (node: EventTarget, type: string, init: Record<string, unknown> = {}) => {
   const event = new window.Event(type, { bubbles: true, cancelable: true });
   Object.assign(event, init);

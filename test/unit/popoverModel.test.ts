@@ -127,6 +127,7 @@ describe('a figure: the verdict in words first', () => {
           low: 8,
           high: 8,
           qualifier: 'exact',
+          source: 'Agence France-Presse',
           label: 'Agence France-Presse: 8 (no source named)',
           agrees: true,
         },
@@ -134,6 +135,7 @@ describe('a figure: the verdict in words first', () => {
           low: 9,
           high: 9,
           qualifier: 'exact',
+          source: 'TASS',
           label: 'TASS: 9 (Tajikistan’s Interior Ministry)',
           agrees: false,
         },
@@ -443,7 +445,7 @@ describe('words and links', () => {
   test('the chart axis starts at 0 and reaches the largest count, the page figure included', () => {
     const chart = rangeChartView({
       title: 't',
-      bars: [{ ...count(8), label: 'a', agrees: null }],
+      bars: [{ ...count(8), source: 'a', label: 'a', agrees: null }],
       page: [count(33)],
     });
     expect(chart.axis).toEqual({ low: 0, high: 33 });
