@@ -229,13 +229,22 @@ export function createMarkPainter(
 
 /** Wraps node.data[start, end) in a mark; `node` keeps the text before it. */
 function wrap(doc: Document, node: Text, start: number, end: number, splitOff: WeakSet<Text>) {
-  const middle = start > 0 ? node.splitText(start) : node;
+  const middle = start > 0 ? split(node, start) : node;
   if (middle !== node) splitOff.add(middle);
-  if (end - start < middle.length) splitOff.add(middle.splitText(end - start));
+  if (end - start < middle.length) splitOff.add(split(middle, end - start));
   const mark = doc.createElement(MARK_TAG);
   middle.parentNode?.insertBefore(mark, middle);
   mark.append(middle);
   return mark;
+}
+
+/** Text.splitText, by hand where a DOM lacks it (linkedom). */
+function split(node: Text, offset: number): Text {
+  if (typeof node.splitText === 'function') return node.splitText(offset);
+  const rest = (node.ownerDocument as Document).createTextNode(node.data.slice(offset));
+  node.data = node.data.slice(0, offset);
+  node.parentNode?.insertBefore(rest, node.nextSibling);
+  return rest;
 }
 
 /** Appends the split-off text nodes after `start` back into it, restoring the original node. */
