@@ -7,6 +7,7 @@ import {
   handleMessages,
   parseRequest,
   REQUEST_LIMITS,
+  requestSchemas,
   sendMessage,
 } from '../../messaging/protocol';
 
@@ -90,8 +91,10 @@ describe('parseRequest', () => {
     },
     {
       message: { type: 'db.drop', payload: {} },
-      error:
-        'Not a Triangulate message: type: Invalid type: Expected ("lexicon.get" | "page.resolve" | "dataset.status" | "sync.now" | "sync.status" | "page.summary" | "page.reveal") but received "db.drop"',
+      // Every message type is listed, in the order the protocol declares them.
+      error: `Not a Triangulate message: type: Invalid type: Expected (${Object.keys(requestSchemas)
+        .map((type) => `"${type}"`)
+        .join(' | ')}) but received "db.drop"`,
     },
     {
       message: { type: 'page.resolve', payload: {} },
