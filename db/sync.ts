@@ -36,11 +36,18 @@ export interface OwnershipRow {
   ids: string[];
 }
 
-/** Persisted while a sync runs: found at start-up, it means the worker was stopped mid-sync. */
+/**
+ * Sync's own bookkeeping rows. 'running': written while a source syncs; found
+ * at start-up, it means the worker was stopped mid-sync. 'bundledSeen': the
+ * bundled install sync last saw. 'lastRun': how the last run ended, kept so
+ * its error outlives the service worker (which the browser stops at will).
+ */
 export interface SyncMarkerRow {
-  key: 'running' | 'bundledSeen';
+  key: 'running' | 'bundledSeen' | 'lastRun';
   source: string | null;
   at: string;
+  /** lastRun only: the run's first error in plain words, or null when it succeeded. */
+  error?: string | null;
 }
 
 export const DATA_TABLES = [
@@ -147,6 +154,8 @@ async function syncOne(
   const url = snapshotUrl(manifest, planned.url);
   if (url === null)
     throw new SyncError({ code: 'manifest', detail: 'snapshot.url is not http(s)' });
+  // Said before the request: until its first bytes arrive, the popup would still say 'manifest'.
+  progress('download', 0, manifest.snapshot.bytes);
   const bytes = await fetchSnapshot(url, manifest, limits.snapshotBytes, {
     ...options,
     onProgress: (done, total) => progress('download', done, total),
@@ -363,7 +372,22 @@ export async function recoverInterruptedSync(
   const url = marker.source ?? '';
   const message = describeFailure(url, { code: 'interrupted' });
   await recordSourceError(db, url, message, now);
+  await recordRunEnd(db, message, now);
   return message;
+}
+
+/** Remembers how the last run ended: its first error in plain words, or null. */
+export async function recordRunEnd(
+  db: TriangulateDatabase,
+  error: string | null,
+  now: () => Date = () => new Date(),
+): Promise<void> {
+  await db.syncState.put({ key: 'lastRun', source: null, at: now().toISOString(), error });
+}
+
+/** The last run's error as recordRunEnd kept it (null when it succeeded or none ran). */
+export async function lastRunError(db: TriangulateDatabase): Promise<string | null> {
+  return (await db.syncState.get('lastRun'))?.error ?? null;
 }
 
 function derivedRows(dataset: Dataset): Record<DataTable, Row[]> {

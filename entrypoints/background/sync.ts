@@ -11,7 +11,13 @@ import { parseDataset, type Dataset } from '../../core/schema';
 import { SETTINGS_KEY, migrateSettings, type Settings } from '../../core/settings';
 import { originOf, originPattern } from '../../core/sourceOrigin';
 import type { TriangulateDatabase } from '../../db/database';
-import { recoverInterruptedSync, syncAll, type SyncProgress } from '../../db/sync';
+import {
+  lastRunError,
+  recordRunEnd,
+  recoverInterruptedSync,
+  syncAll,
+  type SyncProgress,
+} from '../../db/sync';
 import { handleMessages, type SyncStatusReply } from '../../messaging/protocol';
 
 export const SYNC_ALARM = 'triangulate-sync';
@@ -22,6 +28,14 @@ export interface SyncService {
   /** Settles when the running sync (if any) has finished. */
   whenIdle(): Promise<void>;
   status(): Promise<SyncStatusReply>;
+}
+
+/** What the service reaches outside the database; tests pass their own. */
+export interface SyncEnvironment {
+  fetch: typeof globalThis.fetch;
+  /** Null when the source's origin is granted; else the origin to name in the error. */
+  checkPermission: (url: string) => Promise<string | null>;
+  now: () => Date;
 }
 
 interface Live {
@@ -37,14 +51,23 @@ export function createSyncService(
   bundled: unknown,
   ready: () => Promise<void>,
   onApplied: () => void,
+  environment: Partial<SyncEnvironment> = {},
 ): SyncService {
+  const env: SyncEnvironment = {
+    fetch: (input, init) => globalThis.fetch(input, init),
+    checkPermission,
+    now: () => new Date(),
+    ...environment,
+  };
   const live: Live = { running: false, phase: 'idle', done: 0, total: 0, lastError: null };
   let current: Promise<void> | null = null;
   const fallback = parseFallback(bundled);
+  // The last run's error outlives the worker: read it back, unless a run was cut short.
   const recovered = ready()
-    .then(() => recoverInterruptedSync(db))
-    .then((message) => {
-      if (message !== null) Object.assign(live, { phase: 'interrupted', lastError: message });
+    .then(async () => {
+      const interrupted = await recoverInterruptedSync(db, env.now);
+      if (interrupted !== null) live.phase = 'interrupted';
+      live.lastError = interrupted ?? (await lastRunError(db));
     })
     .catch(() => undefined);
 
@@ -53,14 +76,20 @@ export function createSyncService(
     await ready();
     const settings = await readSettings();
     const outcomes = await syncAll(db, settings.sources, {
-      fetch: (input, init) => globalThis.fetch(input, init),
-      checkPermission,
+      fetch: env.fetch,
+      checkPermission: env.checkPermission,
       fallback,
+      now: env.now,
       onProgress: (progress: SyncProgress) => Object.assign(live, progress),
     });
     if (outcomes.some((outcome) => outcome.result === 'applied')) onApplied();
     const failed = outcomes.find((outcome) => outcome.result === 'failed');
-    live.lastError = failed?.result === 'failed' ? failed.error : null;
+    await finish(failed?.result === 'failed' ? failed.error : null);
+  };
+
+  const finish = async (error: string | null): Promise<void> => {
+    live.lastError = error;
+    await recordRunEnd(db, error, env.now).catch(() => undefined);
   };
 
   return {
@@ -68,9 +97,9 @@ export function createSyncService(
       if (current !== null) return false;
       Object.assign(live, { running: true, phase: 'manifest', done: 0, total: 0 });
       current = sync()
-        .catch((error: unknown) => {
-          live.lastError = `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
-        })
+        .catch((error: unknown) =>
+          finish(`Sync failed: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => {
           Object.assign(live, { running: false, phase: 'idle', done: 0, total: 0 });
           current = null;
@@ -118,8 +147,9 @@ export function startSync(
   bundled: unknown,
   ready: () => Promise<void>,
   onApplied: () => void,
+  environment: Partial<SyncEnvironment> = {},
 ): SyncService {
-  const service = createSyncService(db, bundled, ready, onApplied);
+  const service = createSyncService(db, bundled, ready, onApplied, environment);
   handleMessages({
     // Answers at once: the popup follows progress with sync.status.
     'sync.now': () => ({ started: service.start() }),
