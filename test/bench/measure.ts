@@ -22,10 +22,15 @@ export interface Throughput {
   result: unknown;
 }
 
+/**
+ * `whole`: always time the whole text, for work that grows faster than the
+ * text (a prefix would flatter it).
+ */
 export function throughput(
   scan: (text: string) => unknown,
   text: string,
   budgetMs = 4000,
+  whole = false,
 ): Throughput {
   const probe = prefixOf(text, PROBE_CHARS);
   const probeMs = medianMs(() => scan(probe), {
@@ -36,11 +41,11 @@ export function throughput(
   });
   const msPerChar = Math.max(probeMs, 0.001) / probe.length;
   const affordableChars = budgetMs / (RUNS + 1) / msPerChar;
-  const sample = prefixOf(text, Math.max(PROBE_CHARS, affordableChars));
+  const sample = whole ? text : prefixOf(text, Math.max(PROBE_CHARS, affordableChars));
   let result: unknown = null;
   const ms = medianMs(() => (result = scan(sample)), {
     warmup: 1,
-    minRuns: 3,
+    minRuns: whole ? 1 : 3,
     maxRuns: RUNS,
     budgetMs,
   });
