@@ -201,12 +201,12 @@ describe('an incident', () => {
       { ...eight, incidentId: 'tj-1992-1997-civil-war', low: 5, high: 5 },
       { ...eight, incidentId: null, comparison: null, low: 6, high: 6 },
     ];
-    const view = buildPopoverView({
+    const marked = buildPopoverView({
       kind: 'incident',
       incidentId: ATTACK,
       resolution: { ...seed000, claims },
     });
-    expect(view.incident?.charts.map((chart) => [chart.title, chart.description])).toEqual([
+    expect(marked.incident?.charts.map((chart) => [chart.title, chart.description])).toEqual([
       ['Security forces killed', 'Reports range 8 to 9; this page: at least 8 and 33.'],
       ['Militants killed', 'One report gives 9; this page: 2.'],
       ['Security forces wounded', 'One report gives 12.'],
