@@ -50,7 +50,10 @@ export function CheckFigure({ initialClaim }: { initialClaim: string | null }) {
   };
 
   useEffect(() => {
-    if (initialClaim) checkClaim(initialClaim);
+    if (!initialClaim) return;
+    setMode('claim');
+    setText(initialClaim);
+    checkClaim(initialClaim);
   }, [initialClaim]);
 
   return (

@@ -12,7 +12,7 @@ import type { UserFigureDraft } from '../../core/userSources';
 import { sendMessage, type PageSummaryReply } from '../../messaging/protocol';
 import { StatusLine } from '../common/StatusLine';
 import { IncidentSearchBox } from './IncidentSearchBox';
-import { hostOfTab, type Tab } from './targetTab';
+import { hostOfUrl, type Tab } from './targetTab';
 import { OUTCOME_LABELS, SIDE_LABELS } from './words';
 
 interface Row extends UserFigureDraft {
@@ -20,13 +20,17 @@ interface Row extends UserFigureDraft {
 }
 
 export function SavePage({ tab, summary }: { tab: Tab | null; summary: PageSummaryReply | null }) {
-  const host = hostOfTab(tab);
+  const facts = summary?.page ?? null;
+  const url = tab?.url ?? facts?.url ?? null;
+  const host = hostOfUrl(url);
   const linked = summary?.incidents ?? [];
   const [incidentId, setIncidentId] = useState<string>(linked[0]?.incidentId ?? '');
   const [other, setOther] = useState<IncidentSuggestion | null>(null);
-  const [title, setTitle] = useState(tab?.title ?? '');
-  const [outletName, setOutletName] = useState(host ?? '');
-  const [publishedAt, setPublishedAt] = useState(new Date().toISOString().slice(0, 10));
+  const [title, setTitle] = useState(facts?.title ?? tab?.title ?? '');
+  const [outletName, setOutletName] = useState(facts?.outletName ?? host ?? '');
+  const [publishedAt, setPublishedAt] = useState(
+    facts?.publishedAt ?? new Date().toISOString().slice(0, 10),
+  );
   const [rows, setRows] = useState<Row[]>(() =>
     (summary?.figures ?? []).map((figure, key) => ({
       key,
@@ -44,7 +48,7 @@ export function SavePage({ tab, summary }: { tab: Tab | null; summary: PageSumma
     null,
   );
 
-  if (host === null || tab?.url === undefined) {
+  if (host === null || url === null) {
     return (
       <section aria-labelledby="save-heading">
         <h2 id="save-heading">Save this page</h2>
@@ -52,7 +56,6 @@ export function SavePage({ tab, summary }: { tab: Tab | null; summary: PageSumma
       </section>
     );
   }
-  const url = tab.url;
   const chosenIncident = incidentId === 'other' ? (other?.id ?? '') : incidentId;
   const update = (key: number, change: Partial<UserFigureDraft>) =>
     setRows((all) => all.map((row) => (row.key === key ? { ...row, ...change } : row)));
@@ -70,10 +73,10 @@ export function SavePage({ tab, summary }: { tab: Tab | null; summary: PageSumma
           incidentId: chosenIncident,
           url,
           title,
-          outletId: null,
+          outletId: facts?.outletId ?? null,
           outletName,
           publishedAt,
-          language: (document.documentElement.lang || 'en').slice(0, 2),
+          language: facts?.language?.slice(0, 2) ?? 'en',
           figures: rows.map(({ key: _key, ...figure }) => figure),
         },
       });

@@ -11,7 +11,7 @@ import { sendToTab, type PageSummaryReply, type RevealRequest } from '../../mess
 import { loadSettings, updateSettings } from '../common/settingsStore';
 import { setSiteEnabled } from '../common/siteSwitch';
 import { StatusLine } from '../common/StatusLine';
-import { hostOfTab, type Tab } from './targetTab';
+import { hostOfTab, hostOfUrl, type Tab } from './targetTab';
 import { VERDICT_TONE, VERDICT_WORDS } from './words';
 
 type Load =
@@ -29,11 +29,15 @@ export function ThisPage({
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [revealNote, setRevealNote] = useState('');
-  const host = hostOfTab(tab);
+  // Without the tabs permission a popup running in a tab of its own cannot see the
+  // tab's address; the content script's summary then gives it.
+  const summaryUrl = load.kind === 'loaded' ? (load.summary.page?.url ?? null) : null;
+  const host = hostOfTab(tab) ?? hostOfUrl(summaryUrl);
+  const browserPage = tab?.url !== undefined && hostOfTab(tab) === null;
 
   useEffect(() => {
     void loadSettings().then(setSettings);
-    if (tab?.id === undefined || host === null) {
+    if (tab?.id === undefined || browserPage) {
       setLoad({
         kind: 'unreadable',
         reason: 'Triangulate reads web pages only; this tab is a browser page.',
@@ -62,7 +66,7 @@ export function ThisPage({
     sendToTab(tab.id, 'page.reveal', request).then(
       ({ ok }) =>
         setRevealNote(
-          ok ? `Showing “${label}” on the page.` : `“${label}” is no longer on the page.`,
+          ok ? `Showing “${label}” on the page.` : `“${label}” is not highlighted on the page.`,
         ),
       () => setRevealNote('The page did not answer.'),
     );

@@ -25,9 +25,13 @@ export async function findTargetTab(search: string): Promise<Tab | null> {
 
 /** The tab's host name, or null for a page that is not http(s). */
 export function hostOfTab(tab: Tab | null): string | null {
-  if (!tab?.url || !/^https?:/i.test(tab.url)) return null;
+  return hostOfUrl(tab?.url ?? null);
+}
+
+export function hostOfUrl(url: string | null): string | null {
+  if (!url || !/^https?:/i.test(url)) return null;
   try {
-    return new URL(tab.url).hostname.replace(/^www\./, '');
+    return new URL(url).hostname.replace(/^www\./, '');
   } catch {
     return null;
   }
