@@ -7,13 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  ARTIFACTS_DIR,
-  launchWithExtension,
-  READ_HIGHLIGHTS,
-  ROOT,
-  serveDirectory,
-} from '../test/e2e/harness';
+import { ARTIFACTS_DIR, launchWithExtension, ROOT, serveDirectory } from '../test/e2e/harness';
+import { sendToPage, settledSummary } from '../test/e2e/overlay.helpers';
 
 const DEMO_PAGE = '000_730a5c529c7b08ea.html';
 
@@ -27,20 +22,23 @@ async function main(): Promise<void> {
   const browser = await launchWithExtension({ headless });
   const page = await browser.context.newPage();
   await page.goto(server.url(DEMO_PAGE));
-  await page.waitForFunction(
-    () => ['ready', 'error'].includes(document.documentElement.dataset.triangulate ?? ''),
-    undefined,
-    { timeout: 20_000 },
+  const summary = await settledSummary(browser, page);
+  console.log(
+    `Triangulate: ${summary.state}; linked ${summary.incidents.map((i) => i.title).join('; ') || 'nothing'}`,
   );
-  const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
-  const highlights = await page.evaluate(READ_HIGHLIGHTS);
-  console.log('Content script:', state);
-  console.log('Highlights (ranges per name):', highlights);
+  console.log('Annotations:', summary.counts);
+  if (summary.error) console.log('Error:', summary.error);
+  // Open the first compared figure's popover, as a reader hovering it would.
+  const firstCompared = summary.figures.findIndex((figure) => figure.incidentId !== null);
+  if (firstCompared >= 0) {
+    await sendToPage(browser, page, 'page.reveal', { kind: 'figure', index: firstCompared });
+    await page.waitForTimeout(400);
+  }
 
   if (headless) {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const path = join(ARTIFACTS_DIR, 'demo.png');
-    await page.screenshot({ path, fullPage: true });
+    await page.screenshot({ path });
     console.log(`No display: ran headless. Screenshot: ${path}`);
     await browser.close();
     await server.close();
