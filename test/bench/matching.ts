@@ -20,13 +20,14 @@ import { newsText, prefixOf, syntheticLexicon } from './corpus';
 import { bundled, realLexicon, realNames } from './dataset';
 import { bytesOf, ratiosOf, type Check, type Measurement, type Suite } from './harness';
 import { buildMeasured } from './memory';
-import { kilobytes, throughput } from './measure';
+import { kilobytes, throughput, throughputs } from './measure';
 
 const TEXT_BYTES = 1_000_000;
 const SIZES = [1_000, 10_000, 100_000];
 const REGEX_TARGET_SIZE = 10_000;
 const SANITY_CHARS = 64_000;
 const BARE = 'bareLoop';
+const OURS = 'ours';
 
 const ALTERNATIVES: Record<string, Scanner> = {
   regexAlternation,
@@ -56,19 +57,15 @@ async function measureDictionary(
 
   const buildMs: Record<string, number> = {};
   const memory: Record<string, number> = {};
-  const speed: Record<string, number> = {};
-  const samples: string[] = [];
+  const scans: Record<string, (text: string) => number> = {};
   const hits: string[] = [];
 
   const progress = (step: string): void => console.error(`  ${dictionary.label}: ${step}`);
-  progress('ours');
+  progress('building');
   const oursBuild = buildMeasured(() => AliasMatcher.build(dictionary.entries));
   const matcher = oursBuild.value;
-  const ours = throughput((t) => matcher.findAll(t).length, text);
-  hits.push(`ours ${matcher.findAll(sanity).length}`);
-
+  scans[OURS] = (t) => matcher.findAll(t).length;
   for (const [name, scanner] of Object.entries(ALTERNATIVES)) {
-    progress(name);
     // V8 compiles a RegExp on first use: its build includes one exec on a short string.
     const built = buildMeasured(() => {
       const scan = scanner(aliases);
@@ -77,15 +74,25 @@ async function measureDictionary(
     });
     buildMs[name] = built.ms;
     memory[name] = built.retainedMB;
-    const measured = throughput(built.value, text);
-    speed[name] = measured.mbPerSecond;
-    if (measured.sampleBytes < textBytes) {
-      samples.push(`${name} on a ${kilobytes(measured.sampleBytes)} prefix`);
-    }
-    hits.push(`${name} ${built.value(sanity)}`);
+    scans[name] = built.value;
     await Promise.resolve();
   }
-  speed[BARE] = throughput(bareLoop, text).mbPerSecond;
+  for (const [name, scan] of Object.entries(scans)) hits.push(`${name} ${scan(sanity)}`);
+  scans[BARE] = bareLoop;
+
+  progress('scanning');
+  const measured = throughputs(scans, text);
+  const ours = measured[OURS]!;
+  const speed: Record<string, number> = {};
+  const samples: string[] = [];
+  for (const [name, result] of Object.entries(measured)) {
+    if (name === OURS) continue;
+    speed[name] = result.mbPerSecond;
+    if (result.sampleBytes < textBytes) {
+      samples.push(`${name} on a ${kilobytes(result.sampleBytes)} prefix`);
+    }
+  }
+  if (ours.sampleBytes < textBytes) samples.push(`ours on a ${kilobytes(ours.sampleBytes)} prefix`);
 
   const checks: Check[] = [];
   if (dictionary.size === REGEX_TARGET_SIZE) {

@@ -1,12 +1,13 @@
 /**
- * Throughput of a text scanner with one protocol for ours and every
+ * Throughput of text scanners with one protocol for ours and every
  * alternative: repeated runs on a small prefix warm the JIT up and estimate
- * the cost, then the median of 5 runs after one more warm-up; a scanner
- * too slow to read the whole text several times within the budget is timed
- * on a shorter prefix instead (MB/s stays comparable; the sample size is
- * reported).
+ * the cost; a scanner too slow to read the whole text several times within
+ * the budget is timed on a shorter prefix instead (MB/s stays comparable;
+ * the sample size is reported). Scanners compared with each other are timed
+ * in interleaved rounds (ours, then each alternative, then again), so load
+ * from other processes falls on all of them alike.
  */
-import { bytesOf, mbPerSecond, medianMs } from './harness';
+import { bytesOf, elapsedMs, mbPerSecond, median, medianMs } from './harness';
 import { prefixOf } from './corpus';
 
 const PROBE_CHARS = 16_000;
@@ -15,6 +16,8 @@ const RUNS = 5;
 const WARM_UP_RUNS = 30;
 const WARM_UP_MS = 400;
 
+export type Scan = (text: string) => unknown;
+
 export interface Throughput {
   mbPerSecond: number;
   sampleBytes: number;
@@ -22,16 +25,8 @@ export interface Throughput {
   result: unknown;
 }
 
-/**
- * `whole`: always time the whole text, for work that grows faster than the
- * text (a prefix would flatter it).
- */
-export function throughput(
-  scan: (text: string) => unknown,
-  text: string,
-  budgetMs = 4000,
-  whole = false,
-): Throughput {
+/** Warms `scan` up on a prefix and picks the sample it can afford to read RUNS + 1 times. */
+function sampleFor(scan: Scan, text: string, budgetMs: number, whole: boolean): string {
   const probe = prefixOf(text, PROBE_CHARS);
   const probeMs = medianMs(() => scan(probe), {
     warmup: 1,
@@ -39,18 +34,47 @@ export function throughput(
     maxRuns: WARM_UP_RUNS,
     budgetMs: WARM_UP_MS,
   });
+  if (whole) return text;
   const msPerChar = Math.max(probeMs, 0.001) / probe.length;
-  const affordableChars = budgetMs / (RUNS + 1) / msPerChar;
-  const sample = whole ? text : prefixOf(text, Math.max(PROBE_CHARS, affordableChars));
-  let result: unknown = null;
-  const ms = medianMs(() => (result = scan(sample)), {
-    warmup: 1,
-    minRuns: whole ? 1 : 3,
-    maxRuns: RUNS,
-    budgetMs,
-  });
-  const sampleBytes = bytesOf(sample);
-  return { mbPerSecond: mbPerSecond(sampleBytes, ms), sampleBytes, result };
+  return prefixOf(text, Math.max(PROBE_CHARS, budgetMs / (RUNS + 1) / msPerChar));
+}
+
+/**
+ * MB/s of each scanner, timed in RUNS interleaved rounds after one warm-up
+ * round. `whole`: always the whole text, for work that grows faster than
+ * the text (a prefix would flatter it).
+ */
+export function throughputs(
+  scans: Record<string, Scan>,
+  text: string,
+  budgetMs = 4000,
+  whole = false,
+): Record<string, Throughput> {
+  const names = Object.keys(scans);
+  const samples = names.map((name) => sampleFor(scans[name]!, text, budgetMs, whole));
+  const results: unknown[] = names.map((_, i) => scans[names[i]!]!(samples[i]!));
+  const times: number[][] = names.map(() => []);
+  const started = process.hrtime.bigint();
+  for (let round = 0; round < RUNS; round++) {
+    if (round >= 1 && whole && elapsedMs(started) > budgetMs) break;
+    names.forEach((name, i) => {
+      const start = process.hrtime.bigint();
+      results[i] = scans[name]!(samples[i]!);
+      times[i]!.push(elapsedMs(start));
+    });
+  }
+  return Object.fromEntries(
+    names.map((name, i) => {
+      const sampleBytes = bytesOf(samples[i]!);
+      const ms = median(times[i]!);
+      return [name, { mbPerSecond: mbPerSecond(sampleBytes, ms), sampleBytes, result: results[i] }];
+    }),
+  );
+}
+
+/** One scanner alone. */
+export function throughput(scan: Scan, text: string, budgetMs = 4000, whole = false): Throughput {
+  return throughputs({ scan }, text, budgetMs, whole).scan!;
 }
 
 export const kilobytes = (bytes: number): string => `${Math.round(bytes / 1000)} KB`;

@@ -17,7 +17,7 @@ import { bareLoop } from './alternatives';
 import { newsText, prefixOf, seedArticles } from './corpus';
 import { bundled, realLexicon, realNames } from './dataset';
 import { bytesOf, medianMs, ratiosOf, type Measurement, type Suite } from './harness';
-import { kilobytes, throughput } from './measure';
+import { kilobytes, throughputs } from './measure';
 
 const TEXT_BYTES = 1_000_000;
 const BARE = 'bareLoop';
@@ -51,11 +51,15 @@ export const pipelineSuite: Suite = {
     const { text } = newsText(TEXT_BYTES, realNames(lexicon), 43);
     const textBytes = bytesOf(text);
 
-    const claims = throughput(extractClaims, text);
-    const naive = throughput(naiveClaims, text);
+    const claimRuns = throughputs(
+      { ours: extractClaims, naiveRegExp: naiveClaims, [BARE]: bareLoop },
+      text,
+    );
+    const claims = claimRuns.ours!;
+    const naive = claimRuns.naiveRegExp!;
     const claimAlternatives = {
       naiveRegExp: naive.mbPerSecond,
-      [BARE]: throughput(bareLoop, text).mbPerSecond,
+      [BARE]: claimRuns[BARE]!.mbPerSecond,
     };
     report({
       name: 'claims: extractClaims',
@@ -74,8 +78,9 @@ export const pipelineSuite: Suite = {
       return resolvePage(evidence, index.candidates(candidateQuery(evidence)));
     };
     // resolvePage grows faster than the page: always the whole 1 MB.
-    const whole = throughput(runPipeline, text, 15_000, true);
-    const pipelineAlternatives = { [BARE]: throughput(bareLoop, text).mbPerSecond };
+    const wholeRuns = throughputs({ ours: runPipeline, [BARE]: bareLoop }, text, 15_000, true);
+    const whole = wholeRuns.ours!;
+    const pipelineAlternatives = { [BARE]: wholeRuns[BARE]!.mbPerSecond };
     const evidence = readPageEvidence(page, matcher, outlets);
     const candidates = index.candidates(candidateQuery(evidence));
     const stages: Record<string, () => unknown> = {
