@@ -90,7 +90,7 @@ async function visibleState(page: Page) {
 async function readProbe(cdp: CDPSession): Promise<Probe> {
   const { result } = await cdp.send('Runtime.evaluate', {
     expression: `(() => {
-      const p = window.__probe;
+      const p = window.hostileProbe;
       return {
         longTasks: p.longTasks && p.longTasks.slice(),
         frames: p.frames,
@@ -308,6 +308,8 @@ describe('hostile HTML pages', () => {
   }, 120_000);
 });
 
+const rootText = async (page: Page) => page.locator(':root').textContent();
+
 describe('documents that are not HTML', () => {
   test.each([
     ['article.txt', 'text/plain'],
@@ -315,11 +317,10 @@ describe('documents that are not HTML', () => {
     ['feed.xml', 'application/xml'],
     ['drawing.svg', 'image/svg+xml'],
   ])('%s (%s): nothing thrown, nothing changed', async (file) => {
-    const read = async (page: Page) => page.locator(':root').textContent();
     const plainPage = await plain.newPage();
     await plainPage.goto(server.url(file));
     await plainPage.waitForTimeout(500);
-    const before = await read(plainPage);
+    const before = await rootText(plainPage);
     await plainPage.close();
 
     const page = await withExtension.context.newPage();
@@ -328,7 +329,7 @@ describe('documents that are not HTML', () => {
     await page.waitForLoadState('load');
     await page.waitForTimeout(3_000); // document_idle plus a full annotation pass, if any
     expect(errors).toEqual([]);
-    expect(await read(page)).toBe(before);
+    expect(await rootText(page)).toBe(before);
     await page.close();
   });
 });
