@@ -48,6 +48,8 @@ export interface SyncMarkerRow {
   at: string;
   /** lastRun only: the run's first error in plain words, or null when it succeeded. */
   error?: string | null;
+  /** lastRun only: milliseconds spent in each phase, summed over sources (for diagnostics and benchmarks). */
+  phaseMs?: Partial<Record<SyncProgress['phase'], number>>;
 }
 
 export const DATA_TABLES = [
@@ -376,13 +378,14 @@ export async function recoverInterruptedSync(
   return message;
 }
 
-/** Remembers how the last run ended: its first error in plain words, or null. */
+/** Remembers how the last run ended: its first error in plain words (or null), and its phases' times. */
 export async function recordRunEnd(
   db: TriangulateDatabase,
   error: string | null,
   now: () => Date = () => new Date(),
+  phaseMs: SyncMarkerRow['phaseMs'] = {},
 ): Promise<void> {
-  await db.syncState.put({ key: 'lastRun', source: null, at: now().toISOString(), error });
+  await db.syncState.put({ key: 'lastRun', source: null, at: now().toISOString(), error, phaseMs });
 }
 
 /** The last run's error as recordRunEnd kept it (null when it succeeded or none ran). */

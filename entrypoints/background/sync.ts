@@ -71,6 +71,8 @@ export function createSyncService(
     })
     .catch(() => undefined);
 
+  const timer = phaseTimer();
+
   const sync = async (): Promise<void> => {
     await recovered;
     await ready();
@@ -80,7 +82,10 @@ export function createSyncService(
       checkPermission: env.checkPermission,
       fallback,
       now: env.now,
-      onProgress: (progress: SyncProgress) => Object.assign(live, progress),
+      onProgress: (progress: SyncProgress) => {
+        timer.enter(progress.phase);
+        Object.assign(live, progress);
+      },
     });
     if (outcomes.some((outcome) => outcome.result === 'applied')) onApplied();
     const failed = outcomes.find((outcome) => outcome.result === 'failed');
@@ -89,13 +94,14 @@ export function createSyncService(
 
   const finish = async (error: string | null): Promise<void> => {
     live.lastError = error;
-    await recordRunEnd(db, error, env.now).catch(() => undefined);
+    await recordRunEnd(db, error, env.now, timer.stop()).catch(() => undefined);
   };
 
   return {
     start() {
       if (current !== null) return false;
       Object.assign(live, { running: true, phase: 'manifest', done: 0, total: 0 });
+      timer.start();
       current = sync()
         .catch((error: unknown) =>
           finish(`Sync failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -137,6 +143,33 @@ export function createSyncService(
         lastError: live.lastError,
         sources,
       };
+    },
+  };
+}
+
+/** Milliseconds spent in each phase of one run (summed over its sources), kept with the run's end. */
+function phaseTimer() {
+  let spent: Partial<Record<SyncProgress['phase'], number>> = {};
+  let phase: SyncProgress['phase'] | null = null;
+  let since = 0;
+  const close = () => {
+    if (phase !== null) spent[phase] = (spent[phase] ?? 0) + (performance.now() - since);
+  };
+  return {
+    start() {
+      spent = {};
+      phase = null;
+    },
+    enter(next: SyncProgress['phase']) {
+      if (next === phase) return;
+      close();
+      phase = next;
+      since = performance.now();
+    },
+    stop(): Partial<Record<SyncProgress['phase'], number>> {
+      close();
+      phase = null;
+      return spent;
     },
   };
 }

@@ -240,6 +240,13 @@ describe('sync.now and sync.status', () => {
       ],
     });
     expect(server.requested).toEqual(['/data/manifest.json', '/data/snapshot.ndjson.gz']);
+    const lastRun = await db.syncState.get('lastRun');
+    expect(Object.keys(lastRun?.phaseMs ?? {}).toSorted()).toEqual([
+      'apply',
+      'download',
+      'manifest',
+      'verify',
+    ]);
     expect(await sendMessage('sync.now', {})).toEqual({ started: true });
   });
 
@@ -299,6 +306,10 @@ describe('sync.now and sync.status', () => {
       { url: MANIFEST, version: null, lastSyncAt: null, lastError: failure.error },
     ]);
     expect(await db.incidents.get(NEW_INCIDENT_ID)).toBeUndefined();
+    // The run's times stop at the phase that failed.
+    expect(Object.keys((await db.syncState.get('lastRun'))?.phaseMs ?? {})).toEqual(
+      failure.status === 200 ? [] : ['manifest'],
+    );
   });
 });
 
