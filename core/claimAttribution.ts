@@ -7,8 +7,10 @@
  */
 import { OUTCOME_CUE } from './sideWords';
 
+// "the war claimed the lives of 40 soldiers" names no source.
 const VERBS =
-  'said|says|say|told|tells|added|adds|stated|states|reported|reports|announced|announces|claimed|claims|confirmed|confirms|' +
+  'said|says|say|told|tells|added|adds|stated|states|reported|reports|announced|announces|' +
+  '(?:claimed|claims)(?!\\s+the\\s+lives)|confirmed|confirms|' +
   'estimated|estimates|puts? the (?:death )?toll';
 
 /** "DUSHANBE (Reuters) - ", "DUSHANBE -- " */

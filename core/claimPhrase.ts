@@ -26,6 +26,7 @@ const STOP = new Set(
   ).split(' '),
 );
 const DETERMINERS = new Set(['the', 'these', 'those']);
+const MORE = new Set(['more', 'other', 'additional', 'further']);
 const GROUP_NOUNS =
   /^(?:group|groups|gang|gangs|cell|cells|network|organization|organisation|movement|faction|party|unit)$/;
 const MAX_PHRASE_WORDS = 8;
@@ -40,7 +41,8 @@ export function readNounPhrase(
   k: number,
 ): NounPhrase | null {
   let m = k;
-  if (words[m] === 'more' || words[m] === 'other') m += 1;
+  // "five more", "12 additional", "three other": the count's own words, not its label.
+  if (MORE.has(words[m] ?? '') && words[m + 1] !== 'than') m += 1;
   let partitive = false;
   if (words[m] === 'of') {
     const after = words[m + 1];
@@ -69,7 +71,9 @@ export function readNounPhrase(
       // Only "members of <group>" continues past "of".
       if (lastHead !== x - 1 || headKind(words[x - 1] ?? '') !== 'generic') break;
       complement = true;
-      if (DETERMINERS.has(words[x + 1] ?? '')) x += 1;
+      // "members of the criminal group", "members of a banned Islamist group"
+      if (DETERMINERS.has(words[x + 1] ?? '') || words[x + 1] === 'a' || words[x + 1] === 'an')
+        x += 1;
       runEnd = x + 1;
       continue;
     }

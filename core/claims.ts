@@ -43,6 +43,10 @@ interface Candidate {
   side: Side | 'inherit' | null;
   /** "one of whom ...": a relative clause of its own, never part of a list. */
   relative?: boolean;
+  /** Token where the counted noun phrase starts (labelled candidates only). */
+  labelStart?: number;
+  /** "five more", "another three": adds to an earlier count (Claim.relativeTo). */
+  increment?: boolean;
 }
 
 interface Found {
@@ -101,6 +105,31 @@ const OBJECT_START = new Set(
 const CLAUSE_END = new Set(['.', ';', '!', '?', '"', '”', "'", '’', ')']);
 const SENTENCE_STOP = new Set(['.', ';', '!', '?']);
 const LIST_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'near']);
+/** "the toll", "the death toll", "its casualty toll"; not "a toll road" or "took a toll". */
+const TOLL_OPENERS = new Set(['death', 'casualty', 'the', 'its', 'final', 'overall', 'official']);
+const NOT_A_TOLL = new Set([
+  'road',
+  'roads',
+  'booth',
+  'booths',
+  'plaza',
+  'gate',
+  'fee',
+  'fees',
+  'free',
+]);
+const MAX_TOLL_REACH = 16;
+const TOTAL_BRINGERS = new Set(
+  'bringing brought brings bring raising raised raises pushing pushed taking took'.split(' '),
+);
+
+function isToll(words: readonly string[], x: number): boolean {
+  return (
+    words[x] === 'toll' &&
+    TOLL_OPENERS.has(words[x - 1] ?? '') &&
+    !NOT_A_TOLL.has(words[x + 1] ?? '')
+  );
+}
 const TOLL_VERBS = new Set(['to', 'at', 'of', 'is', 'was', 'reached', 'hit', 'stood', 'stands']);
 const COPULAS = new Set([
   'is',
@@ -162,20 +191,24 @@ function readCandidate(
   if (!quantity || !quantityInContext(tokens, words, at, i, quantity)) return null;
   const phrase = readNounPhrase(tokens, words, quantity.next);
   if (!phrase) return null;
+  const increment = isIncrement(words, i, quantity.next);
+  // "another 12 people", "a further 10 soldiers": the span shows why it is not a total.
+  const first = qualifier ? i : i - incrementLead(words, i);
   if (phrase.kind === 'bare') {
     return {
-      first: i,
+      first,
       last: quantity.next,
       quantity: { ...quantity, next: phrase.next },
       qualifier: qualifier?.qualifier ?? null,
       label: '',
       side: null,
       relative: phrase.next > quantity.next && words[phrase.next - 2] === 'of',
+      increment,
     };
   }
   const label = span(text, tokens, phrase.labelStart, phrase.labelEnd);
   return {
-    first: i,
+    first,
     last: phrase.labelEnd,
     quantity,
     qualifier: qualifier?.qualifier ?? null,
@@ -183,8 +216,84 @@ function readCandidate(
     side: classifySide(label),
     // "five of them" picks out part of an earlier figure: an aside, not a list item.
     relative: label.toLowerCase() === 'them',
+    labelStart: phrase.labelStart,
+    increment,
   };
 }
+
+const INCREMENT_AFTER = new Set(['more', 'additional', 'further']);
+
+/** How many words before a quantity make it an increment: "another" 1, "a further" 2. */
+function incrementLead(words: readonly string[], first: number): number {
+  const before = words[first - 1];
+  if (before === 'another') return 1;
+  return before === 'further' && words[first - 2] === 'a' ? 2 : 0;
+}
+
+/** "five more", "12 additional", "another three", "a further 10": counted on top of an earlier figure. */
+function isIncrement(words: readonly string[], first: number, afterQuantity: number): boolean {
+  if (INCREMENT_AFTER.has(words[afterQuantity] ?? '') && words[afterQuantity + 1] !== 'than')
+    return true;
+  return incrementLead(words, first) > 0;
+}
+
+/** "including a child", or "a soldier was killed": one person, or null. */
+function readArticleAt(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+): Candidate | null {
+  if (words[i] !== 'a' && words[i] !== 'an') return null;
+  if (words[i - 1] === 'including' || (words[i - 1] === 'them' && words[i - 2] === 'among'))
+    return readListedArticle(text, tokens, words, i - 1);
+  return readArticleSubject(text, tokens, words, i);
+}
+
+/** Ordinals and "another" make "a second policeman" one more, not one: left alone. */
+const NOT_ONE =
+  /^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|further|other|single|lone|fellow)\b/i;
+const SUBJECT_LINKS = new Set(['was', 'has', 'had', 'is', 'died', 'dies', 'reportedly']);
+
+/**
+ * "A soldier was killed", "a policeman died": one person of a named side,
+ * the subject of a passive or intransitive casualty verb, counts 1. Not an
+ * object ("for killing a policeman" is as often a charge as an event), not a
+ * generic noun ("a hostage", "a man"), not "a second ...": precision first.
+ */
+function readArticleSubject(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+): Candidate | null {
+  if (words[i - 1] === 'and' || words[i - 1] === 'of') return null;
+  const phrase = readNounPhrase(tokens, words, i + 1);
+  if (!phrase || phrase.kind !== 'phrase') return null;
+  const label = span(text, tokens, phrase.labelStart, phrase.labelEnd);
+  if (NOT_ONE.test(label) || label.includes(' of ')) return null;
+  const head = headKind(words[phrase.labelEnd - 1] ?? '');
+  if (head !== 'security' && head !== 'militants' && head !== 'civilians') return null;
+  if (!SUBJECT_LINKS.has(words[phrase.labelEnd] ?? '')) return null;
+  const side = classifySide(label);
+  if (side === 'inherit') return null;
+  return {
+    first: i,
+    last: phrase.labelEnd,
+    quantity: { low: 1, high: 1, vague: false, next: i + 1 },
+    qualifier: null,
+    label,
+    side,
+    labelStart: phrase.labelStart,
+  };
+}
+
+/** Where ", among them a ..." joins its figure: the index of "them", else `k`. */
+function listJoinAfter(words: readonly string[], k: number): number {
+  return words[k] === ',' && words[k + 1] === 'among' && words[k + 2] === 'them' ? k + 2 : k;
+}
+
+const LIST_JOINS = new Set(['and', ',', 'including', 'them']);
 
 /** "... and a traffic policeman": a person added to a list of figures counts one. */
 function readListedArticle(
@@ -193,7 +302,10 @@ function readListedArticle(
   words: readonly string[],
   i: number,
 ): Candidate | null {
-  if (words[i] !== 'and' || (words[i + 1] !== 'a' && words[i + 1] !== 'an')) return null;
+  if (!LIST_JOINS.has(words[i] ?? '') || (words[i + 1] !== 'a' && words[i + 1] !== 'an'))
+    return null;
+  // ", among them a police officer,": names one of the figure before it.
+  if (words[i] === 'them' && words[i - 1] !== 'among') return null;
   const phrase = readNounPhrase(tokens, words, i + 2);
   if (!phrase || phrase.kind !== 'phrase') return null;
   const label = span(text, tokens, phrase.labelStart, phrase.labelEnd);
@@ -206,6 +318,7 @@ function readListedArticle(
     qualifier: null,
     label,
     side,
+    labelStart: phrase.labelStart,
   };
 }
 
@@ -227,11 +340,106 @@ function groupCandidates(
   return groups;
 }
 
-/** The outcome whose object the group is: "killing 28 soldiers", "wounded three others". */
-function outcomeBefore(words: readonly string[], first: number): Outcome | null {
+const MERGED_SIDES: ReadonlySet<Side | 'inherit' | null> = new Set([
+  'security',
+  'militants',
+  'civilians',
+]);
+
+/**
+ * "several special forces officers and a traffic policeman were shot dead"
+ * is one figure of one side (4-10 security), as a report would be recorded;
+ * "eight policemen and two gunmen" stays two. Counts of unknown side are
+ * never added up: "people" and "Palestinians" may be the same dead.
+ */
+function mergeSameSide(
+  text: string,
+  tokens: readonly Token[],
+  group: readonly Candidate[],
+): Candidate[] {
+  const merged: Candidate[] = [];
+  for (const candidate of group) {
+    const previous = merged[merged.length - 1];
+    const joins =
+      previous !== undefined &&
+      MERGED_SIDES.has(candidate.side) &&
+      candidate.side === previous.side &&
+      previous.labelStart !== undefined &&
+      candidate.labelStart !== undefined &&
+      (candidate.qualifier === null || candidate.qualifier === previous.qualifier) &&
+      Boolean(candidate.increment) === Boolean(previous.increment);
+    if (!previous || !joins) {
+      merged.push(candidate);
+      continue;
+    }
+    merged[merged.length - 1] = {
+      ...previous,
+      last: candidate.last,
+      quantity: {
+        low: previous.quantity.low + candidate.quantity.low,
+        high: previous.quantity.high + candidate.quantity.high,
+        vague: previous.quantity.vague || candidate.quantity.vague,
+        next: candidate.quantity.next,
+      },
+      label: span(text, tokens, previous.labelStart ?? previous.first, candidate.last),
+    };
+  }
+  return merged;
+}
+
+const QUOTE_MARKS = new Set(["'", '"', '”', '’']);
+const LIFE_TAKERS = new Set(
+  'claimed claiming claims claim took taking takes take cost costing costs'.split(' '),
+);
+
+/**
+ * The outcome whose object the group is: "killing 28 soldiers", "wounded
+ * three others", "claimed the lives of 40 soldiers", "the army lost 300
+ * soldiers", "among those killed were three children".
+ */
+function outcomeBefore(words: readonly string[], group: readonly Candidate[]): Outcome | null {
+  const start = group[0]?.first ?? 0;
+  // "had 'neutralised' 23 PKK militants": the quote mark does not part verb and object.
+  const first = QUOTE_MARKS.has(words[start - 1] ?? '') ? start - 1 : start;
+  // "found the bodies of 19 people"
+  if (words[first - 1] === 'of' && words[first - 2] === 'bodies' && words[first - 3] === 'the')
+    return 'killed';
   if (words[first - 1] === 'dead' && words[first - 2] === 'shot') return 'killed';
+  if (
+    words[first - 1] === 'of' &&
+    words[first - 2] === 'lives' &&
+    words[first - 3] === 'the' &&
+    LIFE_TAKERS.has(words[first - 4] ?? '')
+  ) {
+    return 'killed';
+  }
+  // A force loses people only when the phrase names fighters: not "lost 12 members" or "lost 3 seats".
+  const side = group[0]?.side;
+  if (words[first - 1] === 'lost' && (side === 'security' || side === 'militants')) return 'killed';
+  if (PASSIVE_AUX.has(words[first - 1] ?? '')) return amongOutcome(words, first - 1);
   const found = readOutcomeAt(words, first - 1);
   return found && found.transitive && found.next === first ? found.outcome : null;
+}
+
+/** "among the dead", "among those killed" ending right before words[end]. */
+function amongOutcome(words: readonly string[], end: number): Outcome | null {
+  for (let k = end - 1; k >= end - 3 && k >= 2; k--) {
+    const found = readOutcomeAt(words, k);
+    const determiner = words[k - 1];
+    if (found?.next === end && (determiner === 'the' || determiner === 'those')) {
+      return words[k - 2] === 'among' ? found.outcome : null;
+    }
+  }
+  return null;
+}
+
+/** "were among the dead", "was among those wounded" starting at words[k]. */
+function amongAfter(words: readonly string[], k: number): Outcome | null {
+  if (words[k] !== 'among') return null;
+  const determiner = words[k + 1];
+  if (determiner !== 'the' && determiner !== 'those') return null;
+  const found = readOutcomeAt(words, k + 2);
+  return found && (!found.transitive || determiner === 'those') ? found.outcome : null;
 }
 
 /** The outcome the group is the subject of: "were killed", "have been eliminated", "dead". */
@@ -251,20 +459,23 @@ function outcomeAfter(words: readonly string[], last: number, hasNoun: boolean):
   }
   k = skipAside(words, k);
   let fillers = 0;
+  let passive = false;
   while (fillers < MAX_FILLERS) {
     const word = words[k] ?? '';
     if (word === 'in' && words[k + 1] === 'fact') k += 2;
     else if (FILLERS.has(word)) k += 1;
     else break;
+    passive ||= PASSIVE_AUX.has(word);
     fillers += 1;
   }
   const word = words[k] ?? '';
+  if (fillers > 0 && word === 'among') return amongAfter(words, k);
   if (!SUBJECT_OUTCOMES.has(word)) return null;
   const found = readOutcomeAt(words, k);
   if (!found) return null;
   if (word === 'deaths' && fillers > 0) return null;
-  // "20 militants killed three soldiers": the number counts the killers.
-  if (fillers === 0 && found.transitive) {
+  // "20 militants (had) killed three soldiers": the number counts the killers.
+  if (!passive && found.transitive) {
     const next = words[found.next] ?? '';
     if (OBJECT_START.has(next) || headKind(next) !== undefined || readQuantityAt(words, found.next))
       return null;
@@ -317,19 +528,31 @@ function readTotals(
   const found: Array<Found & { label: string }> = [];
   for (let x = 0; x < words.length; x++) {
     if (words[x] === 'number' && words[x + 1] === 'of') {
-      const phrase = readNounPhrase(tokens, words, x + 2);
-      if (!phrase || phrase.kind !== 'phrase') continue;
-      const outcome = readOutcomeAt(words, phrase.labelEnd);
+      // "the number of dead", "the number of the wounded": a total of every side.
+      const of = words[x + 2] === 'the' ? x + 3 : x + 2;
+      const alone = readOutcomeAt(words, of);
+      const phrase = alone ? null : readNounPhrase(tokens, words, x + 2);
+      if (!alone && (!phrase || phrase.kind !== 'phrase')) continue;
+      const outcome =
+        alone ?? (phrase?.kind === 'phrase' ? readOutcomeAt(words, phrase.labelEnd) : null);
       if (!outcome) continue;
+      // "bringing the number of dead to 14"
+      const brought = TOTAL_BRINGERS.has(words[x - 2] ?? '') && words[outcome.next] === 'to';
       for (let y = outcome.next; y < words.length && y < outcome.next + 25; y++) {
         if (SENTENCE_STOP.has(words[y] ?? '')) break;
         // Lower case only: "(IS)" is a group, not a verb.
-        if (!COPULAS.has(tokens[y]?.text ?? '')) continue;
+        if (!COPULAS.has(tokens[y]?.text ?? '') && !(brought && y === outcome.next)) continue;
         const start = words[y + 1] === 'at' || words[y + 1] === 'to' ? y + 2 : y + 1;
-        const candidate = readCandidate(text, tokens, words, start);
+        const candidate = readCandidate(
+          text,
+          tokens,
+          words,
+          brought && y === outcome.next ? y + 1 : start,
+        );
         if (candidate && candidate.label === '') {
-          const label = span(text, tokens, phrase.labelStart, phrase.labelEnd);
-          const side = classifySide(label);
+          const label =
+            phrase?.kind === 'phrase' ? span(text, tokens, phrase.labelStart, phrase.labelEnd) : '';
+          const side = alone ? 'all' : classifySide(label);
           found.push({
             candidate: {
               ...candidate,
@@ -344,8 +567,8 @@ function readTotals(
         break;
       }
     }
-    if (words[x] === 'toll' && words[x - 1] === 'death') {
-      for (let y = x + 1; y < words.length && y <= x + 8; y++) {
+    if (isToll(words, x)) {
+      for (let y = x + 1; y < words.length && y <= x + MAX_TOLL_REACH; y++) {
         if (CLAUSE_END.has(words[y] ?? '') || words[y] === ',') break;
         if (!TOLL_VERBS.has(words[y - 1] ?? '')) continue;
         const candidate = readCandidate(text, tokens, words, y);
@@ -379,13 +602,15 @@ function claimsInSentence(text: string, sentence: Span, paragraph: Paragraph): S
     const candidate =
       taken.has(i) || !(mayStartQuantity(word) || mayStartQualifier(word))
         ? null
-        : readCandidate(text, tokens, words, i);
+        : (readCandidate(text, tokens, words, i) ?? readArticleAt(text, tokens, words, i));
     if (!candidate) {
       i += 1;
       continue;
     }
     candidates.push(candidate);
-    const listed = candidate.label ? readListedArticle(text, tokens, words, candidate.last) : null;
+    const listed = candidate.label
+      ? readListedArticle(text, tokens, words, listJoinAfter(words, candidate.last))
+      : null;
     if (listed) candidates.push(listed);
     i = (listed ?? candidate).last;
   }
@@ -397,12 +622,16 @@ function claimsInSentence(text: string, sentence: Span, paragraph: Paragraph): S
     if (!first || !last) continue;
     const hasNoun = group.some((candidate) => candidate.label !== '');
     const end = last.label === '' ? last.quantity.next : last.last;
-    let outcome = outcomeBefore(words, first.first) ?? outcomeAfter(words, end, hasNoun);
-    if (!outcome && hasNoun && found.length > 0 && closesList(words, group)) {
-      outcome = found[found.length - 1]?.outcome ?? null;
+    let outcome = outcomeBefore(words, group) ?? outcomeAfter(words, end, hasNoun);
+    if (!outcome && hasNoun && closesList(words, group)) {
+      // "..., as well as nine of Nazarzod's troops", "the toll rose to 305, including 27 children"
+      const earlier = [...found, ...totals]
+        .filter((item) => item.candidate.first < first.first)
+        .toSorted((a, b) => b.candidate.first - a.candidate.first)[0];
+      outcome = earlier?.outcome ?? null;
     }
     if (!outcome) continue;
-    for (const candidate of group)
+    for (const candidate of mergeSameSide(text, tokens, group))
       found.push({ candidate, outcome, groupQualifier: first.qualifier });
   }
 
@@ -438,6 +667,7 @@ function claimsInSentence(text: string, sentence: Span, paragraph: Paragraph): S
       side,
       sideLabel,
       outcome,
+      ...(candidate.increment ? { relativeTo: 'previous' as const } : {}),
     });
   }
   return claims;

@@ -16,6 +16,8 @@
  * - numbers are compared as stated ([low, high]); a qualifier ("at least")
  *   is shown, not stretched into an open interval, or "at least eight" would
  *   agree with every larger count and hide the disagreement it should show.
+ * - an increment ("five more border guards", Claim.relativeTo) is never
+ *   compared: it is not a total, and "within range" would mislead.
  * One source is one report: a report stating the same figure twice counts
  * once, while different figures in one report (officials say 2, local
  * sources 7) stay apart because they are different people's words.
@@ -25,10 +27,12 @@ import { OUTCOMES, SIDES } from './schema';
 import type { DatePrecision, Figure, Outcome, Qualifier, Report, Side } from './schema';
 import type { Claim, ComparedSource, FigureComparison, IncidentBundle } from './types';
 
-/** The figure a comparison needs from a page: what and how many. */
-export type ComparableClaim = Pick<Claim, 'low' | 'high' | 'side' | 'outcome'>;
+/** The figure a comparison needs from a page: what and how many, and whether it is an increment. */
+export type ComparableClaim = Pick<Claim, 'low' | 'high' | 'side' | 'outcome' | 'relativeTo'>;
 
 export function compareClaim(claim: ComparableClaim, bundle: IncidentBundle): FigureComparison {
+  // "five more" adds to a count the page gave earlier: no report's total compares with it.
+  if (claim.relativeTo !== undefined) return { verdict: 'no-comparable', sources: [], range: null };
   const figures = comparableFigures(bundle, claim.side, claim.outcome);
   if (claim.side === 'unknown') {
     const totals = comparableFigures(bundle, 'all', claim.outcome);

@@ -195,7 +195,7 @@ export function readOutcomeAt(words: readonly string[], i: number): OutcomeAt | 
  * most sentences of a long page are skipped before tokenising.
  */
 export const OUTCOME_CUE =
-  /\b(?:kill|dead|death|die|slain|eliminat|neutrali[sz]|massacr|gunned down|wound|injur|hurt|captur|prisoner|hostage|captive|abduct|kidnap|detain|arrest|apprehend|custody|missing|unaccounted|lost their lives|toll)/i;
+  /\b(?:kill|dead|death|die|slain|eliminat|neutrali[sz]|massacr|gunned down|wound|injur|hurt|captur|prisoner|hostage|captive|abduct|kidnap|detain|arrest|apprehend|custody|missing|unaccounted|lost\b|lives\b|bodies\b|toll)/i;
 
 const QUALIFIERS: ReadonlyArray<[readonly string[], Qualifier]> = [
   [['at', 'least'], 'at-least'],

@@ -58,6 +58,12 @@ export interface Claim extends Span {
   outcome: Outcome;
   /** Whose word it is, as the sentence or paragraph says ("the ministry"), or null. */
   attributedTo: string | null;
+  /**
+   * 'previous' when the figure adds to an earlier count ("five more border
+   * guards", "another three", "two additional soldiers"): it is not a total
+   * and must not be compared as one. Absent for an ordinary figure.
+   */
+  relativeTo?: 'previous';
 }
 
 /** A date the text mentions, resolved to the calendar. */
@@ -70,6 +76,12 @@ export interface DateMention extends Span {
   precision: DatePrecision;
   /** True when it was resolved against the publication date ("on Friday"). */
   relative: boolean;
+  /**
+   * What governs it, when its neighbours tell (core/dateRoles.ts): a verb of
+   * saying ("said on Friday") dates words; a casualty verb ("killed Saturday")
+   * dates the event.
+   */
+  role?: 'speech' | 'event';
 }
 
 /** What the page itself tells about itself, read from its markup. */

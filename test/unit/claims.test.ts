@@ -261,16 +261,15 @@ const FIGURES: Array<[sentence: string, expected: Row[]]> = [
     'Police officers secure an area where several special forces officers and a traffic policeman were reportedly shot dead, Sept. 4, 2015.',
     [
       [
-        'several special forces officers',
-        3,
-        9,
+        'several special forces officers and a traffic policeman',
+        4,
+        10,
         'about',
         'security',
-        'special forces officers',
+        'special forces officers and a traffic policeman',
         'killed',
         null,
       ],
-      ['a traffic policeman', 1, 1, 'exact', 'security', 'traffic policeman', 'killed', null],
     ],
   ],
   // Paragraphs: a pronoun or a silent sentence takes the paragraph's source.
