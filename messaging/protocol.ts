@@ -251,6 +251,8 @@ const ClaimSchema = v.object({
   sideLabel: ShortText,
   outcome: v.picklist(OUTCOMES),
   attributedTo: v.nullable(ShortText),
+  // An increment ("five more") must reach the background, or it would be compared as a total.
+  relativeTo: v.optional(v.literal('previous')),
 });
 
 const DateMentionSchema = v.object({
