@@ -23,7 +23,10 @@
  *   the 5th was a Saturday): the explicit date wins, one mention covers both.
  * - A bare four-digit number is a year only after a cue ("in 2014", "a 1997
  *   peace deal") and never before a counted noun ("the 2000 soldiers").
- * English only for now; see the TODO at MONTH_WORDS.
+ * French, Russian and Tajik (Cyrillic) day-month dates and French and
+ * Russian weekdays are read too ("le 4 septembre 2015", "samedi dernier",
+ * "4 сентября 2015 года", "в пятницу", "6 ноябри"), each behind one cheap test
+ * for its words, so an English page pays one regex per language.
  */
 import type { DatePrecision } from './schema';
 import type { DateMention } from './types';
@@ -91,8 +94,6 @@ export function monthNumber(word: string): number {
 // Names match capitalised or in capitals only: "may" and "march" are verbs.
 const titleAndUpper = (words: readonly string[]) =>
   words.flatMap((word) => [word, word.toUpperCase()]).join('|');
-// TODO(other languages): French, Russian and Tajik month and weekday words need
-// their own patterns (day-first, lower-case, genitive); English only for now.
 const MONTH_WORDS = `(?:${titleAndUpper(MONTH_NAMES)}|${titleAndUpper(['Sept', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'])})(?![A-Za-z])`;
 const MONTH = `(${MONTH_WORDS})\\.?`;
 const FULL_MONTH = `(${titleAndUpper(MONTH_NAMES)})(?![A-Za-z])`;
@@ -285,7 +286,87 @@ export function findDates(text: string, publishedAt: string | null): DateMention
     add(match.index, end, yearsRange(year, year), 'year', false);
   }
 
+  findOtherLanguageDates(text, published, add);
   return pickNonOverlapping(found);
+}
+
+// --- French, Russian and Tajik: day-first dates and weekdays. ---
+
+/** Month names by language, January first: French, Russian genitive, Tajik (izofat). */
+const FOREIGN_MONTHS: readonly (readonly string[])[] = [
+  'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' '),
+  'января февраля марта апреля мая июня июля августа сентября октября ноября декабря'.split(' '),
+  'январи феврали марти апрели майи июни июли августи сентябри октябри ноябри декабри'.split(' '),
+];
+const FOREIGN_MONTH_NUMBER: ReadonlyMap<string, number> = new Map(
+  FOREIGN_MONTHS.flatMap((names) => names.map((name, i) => [name, i + 1] as const)),
+);
+const L = '\\p{L}';
+/** "4 septembre 2015", "1er mai", "4 сентября 2015 года", "4 сентябри соли 2015". */
+const FOREIGN_DAY_MONTH = new RegExp(
+  `(?<![${L}\\d.,:])(\\d{1,2})(?:er)?\\s+(${[...FOREIGN_MONTH_NUMBER.keys()].join('|')})(?![${L}])` +
+    `(?:\\s+(?:соли\\s+)?((?:1[89]|20)\\d{2})(?!\\d)(?:\\s+(?:года|г\\.|год|сол)(?![${L}]))?)?`,
+  'giu',
+);
+const FRENCH_WEEKDAYS = 'dimanche lundi mardi mercredi jeudi vendredi samedi'.split(' ');
+/** "vendredi", "samedi dernier", "lundi prochain" (Sunday first, as WEEKDAY_NAMES). */
+const FRENCH_WEEKDAY = new RegExp(
+  `(?<![${L}-])(${FRENCH_WEEKDAYS.join('|')})(?:\\s+(dernier|prochain))?(?![${L}])`,
+  'giu',
+);
+/** Accusative after "в"/"во": "в пятницу", "в прошлую субботу" (Sunday first). */
+const RUSSIAN_WEEKDAYS = 'воскресенье понедельник вторник среду четверг пятницу субботу'.split(' ');
+const RUSSIAN_WEEKDAY = new RegExp(
+  `(?<![${L}])во?\\s+((?:прошл|следующ|эт)[${L}]*\\s+)?(${RUSSIAN_WEEKDAYS.join('|')})(?![${L}])`,
+  'giu',
+);
+/** One cheap test before the French and Cyrillic patterns run. */
+const MAY_HAVE_FOREIGN_DATE =
+  /[\u0400-\u04FF]|vier\b|mars|avril|mai\b|juin|juillet|août|bre\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche/i;
+
+function findOtherLanguageDates(
+  text: string,
+  published: number | null,
+  add: (
+    start: number,
+    end: number,
+    range: DayRange | null,
+    precision: DatePrecision,
+    relative: boolean,
+  ) => void,
+): void {
+  if (!MAY_HAVE_FOREIGN_DATE.test(text)) return;
+  for (const match of text.matchAll(FOREIGN_DAY_MONTH)) {
+    const [whole, day = '', monthWord = '', year] = match;
+    const month = FOREIGN_MONTH_NUMBER.get(monthWord.toLowerCase()) ?? 0;
+    const range = dayRange(month, day, undefined, year, published);
+    add(match.index, match.index + whole.length, range, 'day', year === undefined);
+  }
+  if (published === null) return;
+  for (const match of text.matchAll(FRENCH_WEEKDAY)) {
+    const [whole, weekday = '', modifier] = match;
+    const wanted = FRENCH_WEEKDAYS.indexOf(weekday.toLowerCase());
+    const which =
+      modifier === undefined ? '' : modifier.toLowerCase() === 'dernier' ? 'last' : 'next';
+    const day = weekdayDay(WEEKDAY_NAMES[wanted] ?? '', which, published);
+    add(match.index, match.index + whole.length, single(day), 'day', true);
+  }
+  for (const match of text.matchAll(RUSSIAN_WEEKDAY)) {
+    const [whole, modifier, weekday = ''] = match;
+    const wanted = RUSSIAN_WEEKDAYS.indexOf(weekday.toLowerCase());
+    const stem = (modifier ?? '').toLowerCase();
+    const which =
+      stem === ''
+        ? ''
+        : stem.startsWith('прошл')
+          ? 'last'
+          : stem.startsWith('след')
+            ? 'next'
+            : 'this';
+    const day = weekdayDay(WEEKDAY_NAMES[wanted] ?? '', which, published);
+    const start = match.index + whole.indexOf(modifier ?? weekday);
+    add(start, match.index + whole.length, single(day), 'day', true);
+  }
 }
 
 /** Capitalised words that may open a sentence before a weekday ("On Friday, ..."). */

@@ -282,3 +282,43 @@ test('a 4 MB text with 70,000 mentions is read in well under the time a page all
   // About 0.3 s alone; the bound is loose because test files run in parallel.
   expect(elapsed).toBeLessThan(10_000);
 }, 60_000);
+
+describe('French, Russian and Tajik dates', () => {
+  // 2015-09-05 was a Saturday; 2019-11-08 a Friday.
+  test.each<[string, string | null, Row[]]>([
+    ['le 4 septembre 2015', null, [['4 septembre 2015', '2015-09-04', '2015-09-04', 'day', false]]],
+    ['le 6 novembre', '2019-11-08', [['6 novembre', '2019-11-06', '2019-11-06', 'day', true]]],
+    ['le 1er mai 2016', null, [['1er mai 2016', '2016-05-01', '2016-05-01', 'day', false]]],
+    ['tués vendredi', '2015-09-05', [['vendredi', '2015-09-04', '2015-09-04', 'day', true]]],
+    ['Samedi, la police', '2015-09-05', [['Samedi', '2015-09-05', '2015-09-05', 'day', true]]],
+    ['samedi dernier', '2015-09-05', [['samedi dernier', '2015-08-29', '2015-08-29', 'day', true]]],
+    ['lundi prochain', '2015-09-05', [['lundi prochain', '2015-09-07', '2015-09-07', 'day', true]]],
+    [
+      '4 сентября 2015 года',
+      null,
+      [['4 сентября 2015 года', '2015-09-04', '2015-09-04', 'day', false]],
+    ],
+    ['6 ноября', '2019-11-08', [['6 ноября', '2019-11-06', '2019-11-06', 'day', true]]],
+    ['в пятницу', '2015-09-05', [['пятницу', '2015-09-04', '2015-09-04', 'day', true]]],
+    ['В субботу', '2015-09-05', [['субботу', '2015-09-05', '2015-09-05', 'day', true]]],
+    [
+      'в прошлую субботу',
+      '2015-09-05',
+      [['прошлую субботу', '2015-08-29', '2015-08-29', 'day', true]],
+    ],
+    ['4 сентябри 2015', null, [['4 сентябри 2015', '2015-09-04', '2015-09-04', 'day', false]]],
+    [
+      '4 сентябри соли 2015',
+      null,
+      [['4 сентябри соли 2015', '2015-09-04', '2015-09-04', 'day', false]],
+    ],
+    ['6 ноябри', '2019-11-08', [['6 ноябри', '2019-11-06', '2019-11-06', 'day', true]]],
+    // Ambiguous or unresolvable: dropped.
+    ['в эту пятницу', '2015-09-05', []],
+    ['vendredi', null, []],
+    ['6 ноября', null, []],
+    ['les 20 septembristes', '2015-09-05', []],
+  ])('%s (published %s)', (text, publishedAt, expected) => {
+    expect(rows(text, publishedAt)).toEqual(expected);
+  });
+});
