@@ -60,7 +60,8 @@ const Id = v.pipe(
 );
 const ShortText = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.shortText));
 const LongText = v.pipe(v.string(), v.maxLength(LIMITS.longText));
-const list = <T extends v.GenericSchema>(item: T) =>
+// No side effects: bundles that use none of the schemas (the content script) drop them all.
+const list = /* @__NO_SIDE_EFFECTS__ */ <T extends v.GenericSchema>(item: T) =>
   v.pipe(v.array(item), v.maxLength(LIMITS.listItems));
 
 /** Only http(s) links: a `javascript:` or `data:` URL in a dataset is an attack, not a link. */
@@ -194,7 +195,7 @@ export const MetaSchema = v.strictObject({
   license: ShortText,
 });
 
-const records = <T extends v.GenericSchema>(item: T) =>
+const records = /* @__NO_SIDE_EFFECTS__ */ <T extends v.GenericSchema>(item: T) =>
   v.pipe(v.array(item), v.maxLength(LIMITS.records));
 
 export const DatasetSchema = v.strictObject({

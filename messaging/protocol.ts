@@ -19,22 +19,17 @@ import type {
   Verdict,
 } from '../core/types';
 import type { OutletRef } from '../core/pageFacts';
+import type { ResolvableEvidence } from '../core/resolve';
+import type { EntityDetails } from '../core/popoverModel';
 import type { DatasetStatus } from '../db/entities';
 import { MAX_CLAIM_LENGTH, type ClaimCheck } from '../core/checkClaim';
 import { MAX_QUERY_LENGTH, type IncidentSuggestion } from '../core/incidentSearch';
 import { USER_SOURCE_LIMITS, type UserReportDraft, type UserSources } from '../core/userSources';
+import { REQUEST_LIMITS } from './requestLimits';
 
-/** Caps on what a page may send: generous for a long article, fatal for abuse. */
-export const REQUEST_LIMITS = {
-  matches: 5_000,
-  claims: 2_000,
-  dates: 2_000,
-  idLength: 80,
-  shortText: 300,
-  longText: 2_000,
-  offset: 10_000_000,
-  urlLength: 2_048,
-} as const;
+// In modules of their own, free of valibot and the schemas, so the content script can import them alone.
+export { fitEvidence, REQUEST_LIMITS } from './requestLimits';
+export { sendMessage } from './send';
 
 export interface LexiconReply {
   /** The installed dataset's version, or null when none is installed yet. */
@@ -53,8 +48,13 @@ export interface ContentToBackground {
   'lexicon.get': { request: Record<string, never>; response: LexiconReply };
   /** pageUrl lets the background leave the page's own report out of the comparison. */
   'page.resolve': {
-    request: { evidence: PageEvidence; pageUrl?: string | null };
+    request: { evidence: ResolvableEvidence; pageUrl?: string | null };
     response: PageResolveReply;
+  };
+  /** An actor's or place's record and incidents, for a name the page's linked incidents do not hold; null when unknown. */
+  'entity.get': {
+    request: { kind: 'actor' | 'place'; id: string };
+    response: EntityDetails | null;
   };
 }
 
@@ -262,6 +262,7 @@ const DateMentionSchema = v.object({
   endDate: Day,
   precision: v.picklist(DATE_PRECISIONS),
   relative: v.boolean(),
+  role: v.optional(v.picklist(['speech', 'event'])),
 });
 
 const PageFactsSchema = v.object({
@@ -278,6 +279,13 @@ const PageEvidenceSchema = v.object({
   matches: capped(AliasMatchSchema, REQUEST_LIMITS.matches),
   claims: capped(ClaimSchema, REQUEST_LIMITS.claims),
   dates: capped(DateMentionSchema, REQUEST_LIMITS.dates),
+  // Only the sentences and paragraphs that hold a figure (core/evidence.ts): at most two per claim.
+  layout: v.optional(
+    v.object({
+      paragraphs: capped(v.object(spanFields), REQUEST_LIMITS.claims),
+      sentences: capped(v.object(spanFields), REQUEST_LIMITS.claims),
+    }),
+  ),
 });
 
 const Empty = v.object({});
@@ -291,6 +299,7 @@ export const requestSchemas: {
     evidence: PageEvidenceSchema,
     pageUrl: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(REQUEST_LIMITS.urlLength)))),
   }),
+  'entity.get': v.object({ kind: v.picklist(['actor', 'place']), id: Id }),
   'dataset.status': Empty as v.GenericSchema<unknown, Record<string, never>>,
   'sync.now': Empty as v.GenericSchema<unknown, Record<string, never>>,
   'sync.status': Empty as v.GenericSchema<unknown, Record<string, never>>,
@@ -347,8 +356,9 @@ export const requestSchemas: {
   'user.import': v.object({ text: v.pipe(v.string(), v.maxLength(USER_SOURCE_LIMITS.bytes)) }),
 };
 
+// The PURE marks let a bundle that only sends (the content script) drop every schema.
 const EnvelopeSchema = v.object({
-  type: v.picklist(Object.keys(requestSchemas) as MessageType[]),
+  type: v.picklist(/* @__PURE__ */ Object.keys(requestSchemas) as MessageType[]),
   payload: v.unknown(),
 });
 
@@ -379,52 +389,7 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
     .join('; ');
 }
 
-/**
- * Trims page evidence to what page.resolve accepts, so a huge or odd page is
- * annotated in part rather than refused whole: the first matches, claims and
- * dates up to the caps; items with over-long strings dropped (never cut: a
- * claim's text must stay the exact slice of the page it points at).
- */
-export function fitEvidence(evidence: PageEvidence): PageEvidence {
-  return {
-    facts: {
-      ...evidence.facts,
-      title: clip(evidence.facts.title, REQUEST_LIMITS.longText),
-      outletName: clip(evidence.facts.outletName, REQUEST_LIMITS.shortText),
-    },
-    matches: evidence.matches
-      .filter((match) => short(match.alias) && match.targetId.length <= REQUEST_LIMITS.idLength)
-      .slice(0, REQUEST_LIMITS.matches),
-    claims: evidence.claims
-      .filter(
-        (claim) =>
-          claim.text.length <= REQUEST_LIMITS.longText &&
-          short(claim.sideLabel) &&
-          short(claim.attributedTo),
-      )
-      .slice(0, REQUEST_LIMITS.claims),
-    dates: evidence.dates.filter((date) => short(date.text)).slice(0, REQUEST_LIMITS.dates),
-  };
-}
-
-const short = (text: string | null): boolean =>
-  text === null || text.length <= REQUEST_LIMITS.shortText;
-const clip = (text: string | null, max: number): string | null =>
-  text === null ? null : text.slice(0, max);
-
 // --- Sending and handling ---------------------------------------------------
-
-/** Sends a request to the background and returns its data; a refusal becomes an Error. */
-export async function sendMessage<T extends MessageType>(
-  type: T,
-  payload: RequestOf<T>,
-): Promise<ResponseOf<T>> {
-  const envelope: Envelope<T> = { type, payload };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<T>> | undefined;
-  if (reply === undefined || reply === null) throw new Error(`No reply to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.data;
-}
 
 /** Sends a request to the content script of tab `tabId` (popup to content); a refusal becomes an Error. */
 export async function sendToTab<T extends keyof PopupToContent>(
@@ -493,13 +458,15 @@ export function handleMessages(handlers: Handlers): () => void {
 
 /**
  * The only types a content script may send. It runs inside web pages, so it
- * is trusted least: it may read the lexicon and ask for a page's links, never
- * start a sync or touch settings (a compromised page renderer could forge it).
+ * is trusted least: it may read the lexicon, ask for a page's links and read
+ * one actor's or place's record, never start a sync or touch settings (a
+ * compromised page renderer could forge it).
  */
-export const CONTENT_SENDABLE: ReadonlySet<MessageType> = new Set(
-  Object.keys({
+export const CONTENT_SENDABLE: ReadonlySet<MessageType> = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ Object.keys({
     'lexicon.get': true,
     'page.resolve': true,
+    'entity.get': true,
   } satisfies Record<keyof ContentToBackground, true>) as MessageType[],
 );
 

@@ -1,0 +1,52 @@
+/**
+ * How much a page may send the background (page.resolve), and the trimming
+ * that keeps a page's evidence within it. Kept apart from messaging/protocol.ts
+ * (which re-exports both) because the content script needs these and not the
+ * protocol's valibot schemas, which would be a tenth of its size.
+ */
+import type { PageEvidence } from '../core/types';
+
+/** Caps on what a page may send: generous for a long article, fatal for abuse. */
+export const REQUEST_LIMITS = {
+  matches: 5_000,
+  claims: 2_000,
+  dates: 2_000,
+  idLength: 80,
+  shortText: 300,
+  longText: 2_000,
+  offset: 10_000_000,
+  urlLength: 2_048,
+} as const;
+
+/**
+ * Trims page evidence to what page.resolve accepts, so a huge or odd page is
+ * annotated in part rather than refused whole: the first matches, claims and
+ * dates up to the caps; items with over-long strings dropped (never cut: a
+ * claim's text must stay the exact slice of the page it points at).
+ */
+export function fitEvidence(evidence: PageEvidence): PageEvidence {
+  return {
+    facts: {
+      ...evidence.facts,
+      title: clip(evidence.facts.title, REQUEST_LIMITS.longText),
+      outletName: clip(evidence.facts.outletName, REQUEST_LIMITS.shortText),
+    },
+    matches: evidence.matches
+      .filter((match) => short(match.alias) && match.targetId.length <= REQUEST_LIMITS.idLength)
+      .slice(0, REQUEST_LIMITS.matches),
+    claims: evidence.claims
+      .filter(
+        (claim) =>
+          claim.text.length <= REQUEST_LIMITS.longText &&
+          short(claim.sideLabel) &&
+          short(claim.attributedTo),
+      )
+      .slice(0, REQUEST_LIMITS.claims),
+    dates: evidence.dates.filter((date) => short(date.text)).slice(0, REQUEST_LIMITS.dates),
+  };
+}
+
+const short = (text: string | null): boolean =>
+  text === null || text.length <= REQUEST_LIMITS.shortText;
+const clip = (text: string | null, max: number): string | null =>
+  text === null ? null : text.slice(0, max);
