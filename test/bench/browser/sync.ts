@@ -63,16 +63,16 @@ function storeSpecs(): StoreSpec[] {
 /** Samples the worker's used heap every SAMPLE_MS until stopped; returns the peak. */
 function heapSampler(usage: () => Promise<{ usedSize: number }>) {
   let peak = 0;
-  let running = true;
+  const state = { running: true };
   const loop = (async () => {
-    while (running) {
+    while (state.running) {
       peak = Math.max(peak, (await usage()).usedSize);
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
     }
   })();
   return {
     stop: async () => {
-      running = false;
+      state.running = false;
       await loop;
       peak = Math.max(peak, (await usage()).usedSize);
       return peak;
@@ -96,14 +96,14 @@ async function waitForSync(page: Page): Promise<void> {
 async function lastRunPhases(): Promise<Record<string, number>> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open('triangulate');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.addEventListener('success', () => resolve(request.result));
+    request.addEventListener('error', () => reject(request.error));
   });
   const row = await new Promise<{ phaseMs?: Record<string, number> } | undefined>(
     (resolve, reject) => {
       const request = db.transaction('syncState').objectStore('syncState').get('lastRun');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.addEventListener('success', () => resolve(request.result));
+      request.addEventListener('error', () => reject(request.error));
     },
   );
   db.close();
@@ -134,15 +134,15 @@ async function plainPut(input: {
   const name = `bench-plain-${Date.now()}`;
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => {
+    request.addEventListener('upgradeneeded', () => {
       for (const spec of input.stores) {
         const store = request.result.createObjectStore(spec.name, { keyPath: spec.keyPath });
         for (const index of spec.indexes)
           store.createIndex(index.name, index.keyPath, { multiEntry: index.multi });
       }
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    });
+    request.addEventListener('success', () => resolve(request.result));
+    request.addEventListener('error', () => reject(request.error));
   });
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
@@ -154,15 +154,16 @@ async function plainPut(input: {
       const store = tx.objectStore(spec.name);
       for (const row of rows[spec.name]!) store.put(row);
     }
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
+    tx.addEventListener('complete', () => resolve());
+    tx.addEventListener('error', () => reject(tx.error));
+    tx.addEventListener('abort', () => reject(tx.error));
   });
   const ms = performance.now() - started;
   db.close();
   await new Promise((resolve) => {
     const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = resolve;
+    request.addEventListener('success', resolve);
+    request.addEventListener('error', resolve);
   });
   return { ms, rows: count };
 }
