@@ -32,6 +32,12 @@ export default defineConfig({
         description: 'Turn Triangulate off or on for this site',
       },
     },
+    // Extension pages (popup, options) run only their own bundled scripts: no
+    // inline or remote script, no plugins, no <base> rewriting, never framed.
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+    },
     browser_specific_settings: {
       gecko: { id: 'triangulate@example.org', strict_min_version: '128.0' },
     },
