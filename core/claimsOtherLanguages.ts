@@ -1,267 +1,605 @@
 /**
- * Basic French and Russian casualty figures, so a page in either language is
- * not silent: "au moins huit policiers ont été tués", "13 morts",
- * "погибли девять полицейских", "ранены 12 человек". Deliberately small: a
- * number, a known noun and a casualty verb next to each other, nothing else.
- * English grammar (lists, asides, attribution) lives in claims.ts.
+ * French and Russian casualty figures, so a page in either language is not
+ * silent: "au moins huit policiers ont été tués", "neuf policiers tués et
+ * douze blessés", "21 morts, dont 15 soldats", "погибли двое полицейских",
+ * "были убиты 13 боевиков", "число погибших выросло до 145 человек".
+ * Deliberately small: a number, a known noun and a casualty verb next to each
+ * other, an aside ("dont six enfants", "в том числе"), a toll, and the
+ * sentence's source ("selon le ministère", "по данным МВД"). English grammar
+ * (long lists, relative clauses) lives in claims.ts.
+ *
+ * Each language runs only when one cheap test finds its casualty words.
+ * A number with no noun takes the side of the figure before it in its
+ * sentence ("neuf policiers tués et douze blessés"), else unknown; a Russian
+ * "ещё N" with the outcome of the figure before it is an increment.
  */
 import type { Outcome, Qualifier, Side } from './schema';
-import type { Claim } from './types';
+import { splitParagraphs } from './sentences';
+import type { Claim, Span } from './types';
 
-const FR_NUMBERS: Record<string, number> = {
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  onze: 11,
-  douze: 12,
-  treize: 13,
-  quatorze: 14,
-  quinze: 15,
-  seize: 16,
-  vingt: 20,
-  trente: 30,
-  quarante: 40,
-  cinquante: 50,
-  cent: 100,
-};
-const RU_NUMBERS: Record<string, number> = {
-  один: 1,
-  одна: 1,
-  два: 2,
-  две: 2,
-  три: 3,
-  четыре: 4,
-  пять: 5,
-  шесть: 6,
-  семь: 7,
-  восемь: 8,
-  девять: 9,
-  десять: 10,
-  одиннадцать: 11,
-  двенадцать: 12,
-  тринадцать: 13,
-  четырнадцать: 14,
-  пятнадцать: 15,
-  двадцать: 20,
-  тридцать: 30,
-  сорок: 40,
-  пятьдесят: 50,
-  сто: 100,
+interface Count {
+  low: number;
+  high: number;
+  vague: boolean;
+}
+
+interface Vocabulary {
+  numbers: Record<string, number>;
+  tens: Record<string, number>;
+  units: Record<string, number>;
+  /** "une cinquantaine" = about 50. */
+  approximate: Record<string, number>;
+  sides: Record<string, Side | 'inherit'>;
+  outcomes: Record<string, Outcome>;
+  qualifiers: Record<string, Qualifier>;
+}
+
+const FR: Vocabulary = {
+  numbers: {
+    un: 1,
+    une: 1,
+    deux: 2,
+    trois: 3,
+    quatre: 4,
+    cinq: 5,
+    six: 6,
+    sept: 7,
+    huit: 8,
+    neuf: 9,
+    dix: 10,
+    onze: 11,
+    douze: 12,
+    treize: 13,
+    quatorze: 14,
+    quinze: 15,
+    seize: 16,
+    'dix-sept': 17,
+    'dix-huit': 18,
+    'dix-neuf': 19,
+    cent: 100,
+  },
+  tens: { vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60 },
+  units: {
+    un: 1,
+    une: 1,
+    deux: 2,
+    trois: 3,
+    quatre: 4,
+    cinq: 5,
+    six: 6,
+    sept: 7,
+    huit: 8,
+    neuf: 9,
+  },
+  approximate: {
+    dizaine: 10,
+    douzaine: 12,
+    quinzaine: 15,
+    vingtaine: 20,
+    trentaine: 30,
+    quarantaine: 40,
+    cinquantaine: 50,
+    soixantaine: 60,
+    centaine: 100,
+  },
+  sides: {
+    policiers: 'security',
+    soldats: 'security',
+    militaires: 'security',
+    gendarmes: 'security',
+    'gardes-frontières': 'security',
+    agents: 'security',
+    assaillants: 'militants',
+    rebelles: 'militants',
+    insurgés: 'militants',
+    terroristes: 'militants',
+    djihadistes: 'militants',
+    jihadistes: 'militants',
+    islamistes: 'militants',
+    combattants: 'militants',
+    civils: 'civilians',
+    enfants: 'civilians',
+    femmes: 'civilians',
+    habitants: 'civilians',
+    villageois: 'civilians',
+    manifestants: 'civilians',
+    personnes: 'unknown',
+    suspects: 'unknown',
+    hommes: 'unknown',
+    autres: 'inherit',
+  },
+  outcomes: {
+    tués: 'killed',
+    tuées: 'killed',
+    tué: 'killed',
+    morts: 'killed',
+    mort: 'killed',
+    péri: 'killed',
+    abattus: 'killed',
+    neutralisés: 'killed',
+    blessés: 'wounded',
+    blessées: 'wounded',
+    blessé: 'wounded',
+    arrêtés: 'detained',
+    arrêtées: 'detained',
+    interpellés: 'detained',
+    interpellées: 'detained',
+    capturés: 'captured',
+    enlevés: 'captured',
+    disparus: 'missing',
+  },
+  qualifiers: {
+    'au moins': 'at-least',
+    'plus de': 'more-than',
+    'près de': 'about',
+    environ: 'about',
+    quelque: 'about',
+    "jusqu'à": 'up-to',
+  },
 };
 
-const FR_SIDES: Record<string, Side> = {
-  policiers: 'security',
-  soldats: 'security',
-  militaires: 'security',
-  gendarmes: 'security',
-  'gardes-frontières': 'security',
-  agents: 'security',
-  assaillants: 'militants',
-  rebelles: 'militants',
-  insurgés: 'militants',
-  terroristes: 'militants',
-  djihadistes: 'militants',
-  jihadistes: 'militants',
-  combattants: 'militants',
-  civils: 'civilians',
-  enfants: 'civilians',
-  femmes: 'civilians',
-  habitants: 'civilians',
-  personnes: 'unknown',
-};
-const RU_SIDES: Record<string, Side> = {
-  полицейских: 'security',
-  полицейские: 'security',
-  военнослужащих: 'security',
-  военных: 'security',
-  солдат: 'security',
-  пограничников: 'security',
-  силовиков: 'security',
-  сотрудников: 'security',
-  боевиков: 'militants',
-  нападавших: 'militants',
-  террористов: 'militants',
-  экстремистов: 'militants',
-  мирных: 'civilians',
-  детей: 'civilians',
-  человек: 'unknown',
-};
-
-const FR_OUTCOMES: Record<string, Outcome> = {
-  tués: 'killed',
-  tuées: 'killed',
-  tué: 'killed',
-  morts: 'killed',
-  mort: 'killed',
-  blessés: 'wounded',
-  blessées: 'wounded',
-  blessé: 'wounded',
-  arrêtés: 'detained',
-  interpellés: 'detained',
-  capturés: 'captured',
-  enlevés: 'captured',
-  disparus: 'missing',
-};
-const RU_OUTCOMES: Record<string, Outcome> = {
-  погибли: 'killed',
-  погиб: 'killed',
-  погибших: 'killed',
-  убиты: 'killed',
-  убито: 'killed',
-  уничтожены: 'killed',
-  ранены: 'wounded',
-  ранено: 'wounded',
-  пострадали: 'wounded',
-  задержаны: 'detained',
-  задержано: 'detained',
-  пропали: 'missing',
-};
-
-const FR_QUALIFIERS: Record<string, Qualifier> = {
-  'au moins': 'at-least',
-  'plus de': 'more-than',
-  'près de': 'about',
-  environ: 'about',
-  "jusqu'à": 'up-to',
-};
-const RU_QUALIFIERS: Record<string, Qualifier> = {
-  'не менее': 'at-least',
-  'по меньшей мере': 'at-least',
-  более: 'more-than',
-  свыше: 'more-than',
-  около: 'about',
-  до: 'up-to',
+const RU: Vocabulary = {
+  numbers: {
+    один: 1,
+    одна: 1,
+    два: 2,
+    две: 2,
+    двое: 2,
+    двух: 2,
+    три: 3,
+    трое: 3,
+    трех: 3,
+    трёх: 3,
+    четыре: 4,
+    четверо: 4,
+    четырех: 4,
+    четырёх: 4,
+    пять: 5,
+    пятеро: 5,
+    пяти: 5,
+    шесть: 6,
+    шестеро: 6,
+    шести: 6,
+    семь: 7,
+    семеро: 7,
+    семи: 7,
+    восемь: 8,
+    восьмеро: 8,
+    восьми: 8,
+    девять: 9,
+    девятеро: 9,
+    девяти: 9,
+    десять: 10,
+    десятеро: 10,
+    десяти: 10,
+    одиннадцать: 11,
+    одиннадцати: 11,
+    двенадцать: 12,
+    двенадцати: 12,
+    тринадцать: 13,
+    тринадцати: 13,
+    четырнадцать: 14,
+    четырнадцати: 14,
+    пятнадцать: 15,
+    пятнадцати: 15,
+    шестнадцать: 16,
+    шестнадцати: 16,
+    семнадцать: 17,
+    семнадцати: 17,
+    восемнадцать: 18,
+    восемнадцати: 18,
+    девятнадцать: 19,
+    девятнадцати: 19,
+    двадцати: 20,
+    тридцати: 30,
+    сорока: 40,
+    пятидесяти: 50,
+    сто: 100,
+    ста: 100,
+  },
+  tens: {
+    двадцать: 20,
+    тридцать: 30,
+    сорок: 40,
+    пятьдесят: 50,
+    шестьдесят: 60,
+    семьдесят: 70,
+    восемьдесят: 80,
+    девяносто: 90,
+  },
+  units: {
+    один: 1,
+    одна: 1,
+    два: 2,
+    две: 2,
+    три: 3,
+    четыре: 4,
+    пять: 5,
+    шесть: 6,
+    семь: 7,
+    восемь: 8,
+    девять: 9,
+  },
+  approximate: {},
+  sides: {
+    полицейских: 'security',
+    полицейские: 'security',
+    военнослужащих: 'security',
+    военнослужащие: 'security',
+    военных: 'security',
+    солдат: 'security',
+    пограничников: 'security',
+    силовиков: 'security',
+    сотрудников: 'security',
+    боевиков: 'militants',
+    боевика: 'militants',
+    нападавших: 'militants',
+    террористов: 'militants',
+    экстремистов: 'militants',
+    'мирных жителей': 'civilians',
+    мирных: 'civilians',
+    детей: 'civilians',
+    человек: 'unknown',
+  },
+  outcomes: {
+    погибли: 'killed',
+    погиб: 'killed',
+    погибших: 'killed',
+    убиты: 'killed',
+    убито: 'killed',
+    уничтожены: 'killed',
+    уничтожено: 'killed',
+    ликвидированы: 'killed',
+    ранены: 'wounded',
+    ранено: 'wounded',
+    'получили ранения': 'wounded',
+    пострадали: 'wounded',
+    задержаны: 'detained',
+    задержано: 'detained',
+    'взяты в плен': 'captured',
+    пропали: 'missing',
+  },
+  qualifiers: {
+    'не менее': 'at-least',
+    'по меньшей мере': 'at-least',
+    более: 'more-than',
+    свыше: 'more-than',
+    около: 'about',
+    до: 'up-to',
+  },
 };
 
 const alternation = (words: Iterable<string>) =>
   [...words].toSorted((a, b) => b.length - a.length).join('|');
 
-const FR_NUMBER = `\\d{1,3}(?:[  .]\\d{3})*|${alternation(Object.keys(FR_NUMBERS))}`;
-const RU_NUMBER = `\\d{1,3}(?:[  ]\\d{3})*|${alternation(Object.keys(RU_NUMBERS))}`;
-const BOUNDARY_START = '(?<![\\p{L}\\p{N}])';
-const BOUNDARY_END = '(?![\\p{L}\\p{N}])';
+const START = '(?<![\\p{L}\\p{N}])';
+const END = '(?![\\p{L}\\p{N}])';
 
-/** "au moins huit policiers ont été tués", "13 morts" */
-const FRENCH = new RegExp(
-  `${BOUNDARY_START}(?:(${alternation(Object.keys(FR_QUALIFIERS))})\\s+)?(${FR_NUMBER})` +
-    `(?:\\s+(${alternation(Object.keys(FR_SIDES))}))?` +
-    `\\s+(?:(?:ont|ont été|a été|sont|sont été)\\s+)?(${alternation(Object.keys(FR_OUTCOMES))})${BOUNDARY_END}`,
-  'giu',
-);
-/** "погибли девять полицейских" or "девять полицейских погибли" */
-const RUSSIAN_VERB_FIRST = new RegExp(
-  `${BOUNDARY_START}(${alternation(Object.keys(RU_OUTCOMES))})\\s+(?:(${alternation(Object.keys(RU_QUALIFIERS))})\\s+)?` +
-    `(${RU_NUMBER})\\s+(${alternation(Object.keys(RU_SIDES))})${BOUNDARY_END}`,
-  'giu',
-);
-const RUSSIAN_VERB_LAST = new RegExp(
-  `${BOUNDARY_START}(?:(${alternation(Object.keys(RU_QUALIFIERS))})\\s+)?(${RU_NUMBER})\\s+` +
-    `(${alternation(Object.keys(RU_SIDES))})\\s+(${alternation(Object.keys(RU_OUTCOMES))})${BOUNDARY_END}`,
-  'giu',
-);
+function numberPattern(vocabulary: Vocabulary, joiner: string): string {
+  const tens = alternation(Object.keys(vocabulary.tens));
+  const units = alternation(Object.keys(vocabulary.units));
+  const approximate = Object.keys(vocabulary.approximate);
+  return [
+    '\\d{1,3}(?:[\\u00A0\\u202F ]\\d{3})+',
+    '\\d+',
+    ...(approximate.length > 0 ? [`une\\s+(?:${alternation(approximate)})`] : []),
+    `(?:${tens})(?:${joiner}(?:${units}))?`,
+    alternation(Object.keys(vocabulary.numbers)),
+  ].join('|');
+}
 
-/** A cheap test: only texts with Cyrillic or a French casualty word are read here. */
-const MAY_HAVE_FIGURES =
-  /[\u0400-\u04FF]|tué|morts|blessé|arrêtés|interpellés|capturés|enlevés|disparus/iu;
-
-function count(word: string, words: Record<string, number>): number | null {
-  const digits = word.replace(/[  .]/g, '');
+/** The count a number phrase says, or null (a year is not a count). */
+function readCount(phrase: string, vocabulary: Vocabulary): Count | null {
+  const word = phrase.toLowerCase().replace(/\s+/g, ' ');
+  const digits = word.replace(/[\u00A0\u202F ]/g, '');
   if (/^\d+$/.test(digits)) {
     const value = Number(digits);
-    return value >= 1800 && value <= 2100 && digits.length === 4 ? null : value;
+    if (digits.length === 4 && value >= 1800 && value <= 2100) return null;
+    return { low: value, high: value, vague: false };
   }
-  return words[word.toLowerCase()] ?? null;
+  const approximate = /^une (\S+)$/.exec(word);
+  const around = approximate ? vocabulary.approximate[approximate[1] ?? ''] : undefined;
+  if (around !== undefined) return { low: around, high: around, vague: true };
+  const exact = vocabulary.numbers[word];
+  if (exact !== undefined) return { low: exact, high: exact, vague: false };
+  const [tensWord = '', ...rest] = word.split(/[- ](?:et[- ])?/);
+  const tens = vocabulary.tens[tensWord];
+  if (tens === undefined) return null;
+  const unit = rest.length === 0 ? 0 : vocabulary.units[rest.join(' ')];
+  return unit === undefined ? null : { low: tens + unit, high: tens + unit, vague: false };
 }
 
-function claim(
-  text: string,
-  start: number,
-  phrase: string,
-  value: number,
-  qualifier: Qualifier,
-  side: Side,
-  sideLabel: string,
-  outcome: Outcome,
-): Claim {
-  return {
-    start,
-    end: start + phrase.length,
-    text: text.slice(start, start + phrase.length),
-    low: value,
-    high: value,
-    qualifier,
-    side,
-    sideLabel,
-    outcome,
-    attributedTo: null,
+interface Raw {
+  start: number;
+  end: number;
+  count: Count;
+  qualifier: Qualifier | null;
+  sideWord: string;
+  outcome: Outcome;
+  total?: boolean;
+  /** Russian "ещё". */
+  more?: boolean;
+}
+
+const FR_NUMBER = numberPattern(FR, '[- ](?:et[- ])?');
+const FR_QUALIFIER = alternation(Object.keys(FR.qualifiers));
+const FR_SIDE = alternation(Object.keys(FR.sides));
+const FR_OUTCOME = alternation(Object.keys(FR.outcomes));
+/** "au moins huit policiers ont été tués", "13 morts", "une cinquantaine de blessés" */
+const FRENCH = new RegExp(
+  `${START}(?:(${FR_QUALIFIER})\\s+)?(${FR_NUMBER})(?:\\s+(?:de\\s+|d['’])?(${FR_SIDE}))?` +
+    `(\\s*,\\s*dont\\s+[^,;]{1,60},)?` +
+    `\\s+(?:(?:ont|a|sont|auraient|avaient)(?:\\s+été)?\\s+)?(?:de\\s+|d['’])?(${FR_OUTCOME})${END}`,
+  'giu',
+);
+/** ", dont 15 soldats" after a figure names part of it. */
+const FRENCH_ASIDE = new RegExp(
+  `^\\s*,?\\s*dont\\s+(?:(${FR_QUALIFIER})\\s+)?(${FR_NUMBER})\\s+(${FR_SIDE})${END}`,
+  'iu',
+);
+
+const RU_NUMBER = numberPattern(RU, '\\s+');
+const RU_QUALIFIER = alternation(Object.keys(RU.qualifiers));
+const RU_SIDE = `(?:сотрудников\\s+(?:полиции|МВД|ГКНБ|милиции|силовых\\s+структур|правоохранительных\\s+органов)|${alternation(Object.keys(RU.sides))})`;
+const RU_OUTCOME = alternation(Object.keys(RU.outcomes));
+/** "погибли девять полицейских", "были убиты 13 боевиков" */
+const RUSSIAN_VERB_FIRST = new RegExp(
+  `${START}(${RU_OUTCOME})\\s+(ещё\\s+|еще\\s+)?(?:(${RU_QUALIFIER})\\s+)?(${RU_NUMBER})\\s+(${RU_SIDE})${END}`,
+  'giu',
+);
+/** "девять полицейских погибли", "ещё пятеро задержаны", "более 100 получили ранения" */
+const RUSSIAN_VERB_LAST = new RegExp(
+  `${START}(ещё\\s+|еще\\s+)?(?:(${RU_QUALIFIER})\\s+)?(${RU_NUMBER})(?:\\s+(${RU_SIDE}))?` +
+    `\\s+(?:(?:были|был|была|было)\\s+)?(${RU_OUTCOME})${END}`,
+  'giu',
+);
+/** "Число погибших ... выросло до 145 человек" */
+const RUSSIAN_TOTAL = new RegExp(
+  `${START}число\\s+(погибших|жертв|раненых|пострадавших|задержанных)[^.;!?]{0,100}?` +
+    `(?:выросло|возросло|увеличилось|достигло|составило|составляет|составил)\\s+(?:до\\s+)?` +
+    `(?:(${RU_QUALIFIER})\\s+)?(${RU_NUMBER})(?:\\s+(человек))?${END}`,
+  'giu',
+);
+const RUSSIAN_ASIDE = new RegExp(
+  `^\\s*,\\s*(?:в\\s+том\\s+числе|из\\s+них|среди\\s+них)\\s+(?:(${RU_QUALIFIER})\\s+)?(${RU_NUMBER})\\s+(${RU_SIDE})${END}`,
+  'iu',
+);
+const RU_TOTAL_OUTCOMES: Record<string, Outcome> = {
+  погибших: 'killed',
+  жертв: 'killed',
+  раненых: 'wounded',
+  пострадавших: 'wounded',
+  задержанных: 'detained',
+};
+
+/** One cheap test per language before its rules run. */
+const FRENCH_CUE =
+  /tué|morts|blessé|arrêté|interpellé|capturé|enlevé|disparus|péri|abattus|neutralisé/iu;
+const RUSSIAN_CUE =
+  /погиб|убит|уничтож|ликвидир|ранен|ранени|пострада|задержан|плен|пропал|жертв/iu;
+
+const FR_SOURCE = /selon\s+([^,.;:()«»"]{2,80}?)\s*(?=[,.;:()]|$)/iu;
+const FR_SOURCE_END =
+  /,\s*(?:a|ont)\s+(?:annoncé|indiqué|déclaré|affirmé|précisé|rapporté|ajouté|confirmé)\s+([^,;:]{2,80}?)\s*[.!]?\s*$/iu;
+const RU_SOURCE =
+  /(?:^|[\s,])по\s+(?:данным|словам|информации|сообщению)\s+([^,.;:()«»"]{2,80}?)\s*(?=[,.;:()]|$)/iu;
+const RU_SOURCE_END =
+  /,\s*(?:[—–-]\s*)?(?:как\s+)?(?:сообщили|сообщил|сообщила|сообщает|сообщают|заявили|заявил|заявила|передает|передаёт|рассказали|рассказал)\s+(?:в\s+|во\s+)?([^,;:]{2,80}?)\s*[.!]?\s*$/iu;
+
+function attributionOf(sentence: string, patterns: readonly RegExp[]): string | null {
+  for (const pattern of patterns) {
+    const found = pattern.exec(sentence)?.[1]?.trim();
+    if (found) return found;
+  }
+  return null;
+}
+
+function frenchIn(text: string, sentence: Span): Raw[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const found: Raw[] = [];
+  for (const match of body.matchAll(FRENCH)) {
+    const [whole, qualifierWord, numberWord = '', sideWord, aside, outcomeWord = ''] = match;
+    const count = readCount(numberWord, FR);
+    const outcome = FR.outcomes[outcomeWord.toLowerCase()];
+    // A bare number with an auxiliary ("20 ont été tués") is too often a date or an age.
+    const auxiliary = /\s(?:ont|a|sont|auraient|avaient)\s/i.test(whole);
+    if (count === null || !outcome || (!sideWord && auxiliary)) continue;
+    const at = sentence.start + (match.index ?? 0);
+    const labelEnd = sideWord
+      ? whole.indexOf(sideWord, whole.indexOf(numberWord) + numberWord.length) + sideWord.length
+      : whole.indexOf(numberWord) + numberWord.length;
+    const qualifier = qualifierWord ? (FR.qualifiers[qualifierWord.toLowerCase()] ?? null) : null;
+    const before = body.slice(0, match.index ?? 0);
+    const total = !sideWord && /\bbilan\b/i.test(before);
+    found.push({
+      start: at,
+      end: at + labelEnd,
+      count,
+      qualifier,
+      sideWord: sideWord ?? '',
+      outcome,
+      total,
+    });
+    // "Quatorze civils, dont six enfants, ont péri" / "21 morts, dont 15 soldats"
+    const asideAt = at + (aside ? whole.indexOf(aside) : whole.length);
+    const part = FRENCH_ASIDE.exec(aside ?? body.slice(asideAt - sentence.start));
+    if (part) {
+      const [partWhole, partQualifier, partNumber = '', partSide = ''] = part;
+      const partCount = readCount(partNumber, FR);
+      const opener = /dont\s+/iu.exec(partWhole);
+      if (partCount && opener) {
+        found.push({
+          start: asideAt + opener.index + opener[0].length,
+          end: asideAt + partWhole.length,
+          count: partCount,
+          qualifier: partQualifier ? (FR.qualifiers[partQualifier.toLowerCase()] ?? null) : null,
+          sideWord: partSide,
+          outcome,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+function russianIn(text: string, sentence: Span): Raw[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const found: Raw[] = [];
+  const push = (
+    index: number,
+    phrase: string,
+    more: string | undefined,
+    qualifierWord: string | undefined,
+    numberWord: string,
+    sideWord: string | undefined,
+    outcome: Outcome | undefined,
+    total = false,
+  ) => {
+    const count = readCount(numberWord, RU);
+    if (count === null || !outcome) return;
+    const from = phrase.indexOf(numberWord, more?.length ?? 0);
+    const end =
+      sentence.start +
+      index +
+      (sideWord ? phrase.indexOf(sideWord, from) + sideWord.length : from + numberWord.length);
+    found.push({
+      start: sentence.start + index + (qualifierWord ? phrase.indexOf(qualifierWord) : from),
+      end,
+      count,
+      qualifier: qualifierWord ? (RU.qualifiers[qualifierWord.toLowerCase()] ?? null) : null,
+      sideWord: sideWord ?? '',
+      outcome,
+      total,
+      more: more !== undefined,
+    });
+    const part = RUSSIAN_ASIDE.exec(body.slice(end - sentence.start));
+    if (part) {
+      const [partWhole, partQualifier, partNumber = '', partSide = ''] = part;
+      const partCount = readCount(partNumber, RU);
+      const partFrom = partWhole.indexOf(partQualifier ?? partNumber);
+      if (partCount) {
+        found.push({
+          start: end + partFrom,
+          end: end + partWhole.length,
+          count: partCount,
+          qualifier: partQualifier ? (RU.qualifiers[partQualifier.toLowerCase()] ?? null) : null,
+          sideWord: partSide,
+          outcome,
+        });
+      }
+    }
   };
+  for (const match of body.matchAll(RUSSIAN_VERB_FIRST)) {
+    const [whole, outcomeWord = '', more, qualifierWord, numberWord = '', sideWord] = match;
+    const index = (match.index ?? 0) + outcomeWord.length;
+    const rest = whole.slice(outcomeWord.length);
+    push(
+      index,
+      rest,
+      more,
+      qualifierWord,
+      numberWord,
+      sideWord,
+      RU.outcomes[outcomeWord.toLowerCase()],
+    );
+  }
+  for (const match of body.matchAll(RUSSIAN_VERB_LAST)) {
+    const [whole, more, qualifierWord, numberWord = '', sideWord, outcomeWord = ''] = match;
+    push(
+      match.index ?? 0,
+      whole,
+      more,
+      qualifierWord,
+      numberWord,
+      sideWord,
+      RU.outcomes[outcomeWord.toLowerCase()],
+    );
+  }
+  for (const match of body.matchAll(RUSSIAN_TOTAL)) {
+    const [whole, totalWord = '', qualifierWord, numberWord = '', sideWord] = match;
+    const from = whole.lastIndexOf(numberWord);
+    push(
+      (match.index ?? 0) + from,
+      whole.slice(from),
+      undefined,
+      undefined,
+      numberWord,
+      sideWord,
+      RU_TOTAL_OUTCOMES[totalWord.toLowerCase()],
+      true,
+    );
+    const last = found[found.length - 1];
+    if (last && qualifierWord) last.qualifier = RU.qualifiers[qualifierWord.toLowerCase()] ?? null;
+  }
+  return found;
 }
 
-/** French and Russian figures in text, in reading order. */
-export function extractOtherLanguageClaims(text: string): Claim[] {
-  if (!MAY_HAVE_FIGURES.test(text)) return [];
+/** Raw figures of one sentence, in order, to claims: sides inherited, increments marked. */
+function toClaims(text: string, raws: Raw[], sides: Vocabulary['sides']): Claim[] {
   const claims: Claim[] = [];
-  for (const match of text.matchAll(FRENCH)) {
-    const [, qualifierWord, numberWord = '', sideWord, outcomeWord = ''] = match;
-    const value = count(numberWord, FR_NUMBERS);
-    const outcome = FR_OUTCOMES[outcomeWord.toLowerCase()];
-    // A bare number needs "morts"/"blessés" right after it: "13 morts".
-    const auxiliary = /\s(?:ont|a|sont)\s/i.test(match[0]);
-    if (value === null || !outcome || (!sideWord && auxiliary)) continue;
-    const phraseEnd = sideWord
-      ? match[0].indexOf(sideWord) + sideWord.length
-      : match[0].indexOf(numberWord) + numberWord.length;
-    const phrase = match[0].slice(0, phraseEnd);
-    const side = sideWord ? (FR_SIDES[sideWord.toLowerCase()] ?? 'unknown') : 'unknown';
-    const qualifier = qualifierWord
-      ? (FR_QUALIFIERS[qualifierWord.toLowerCase()] ?? 'exact')
-      : 'exact';
-    claims.push(
-      claim(text, match.index ?? 0, phrase, value, qualifier, side, sideWord ?? '', outcome),
-    );
+  const seen = new Set<number>();
+  for (const raw of raws.toSorted((a, b) => a.start - b.start)) {
+    if (
+      seen.has(raw.start) ||
+      claims.some((claim) => raw.start < claim.end && claim.start < raw.end)
+    )
+      continue;
+    seen.add(raw.start);
+    const previous = claims[claims.length - 1];
+    const key = raw.sideWord.toLowerCase().replace(/\s+/g, ' ');
+    const own = sides[key] ?? (key.startsWith('сотрудник') ? 'security' : undefined);
+    let side: Side;
+    let sideLabel = raw.sideWord;
+    if (raw.total) side = 'all';
+    else if (own === undefined || own === 'inherit') {
+      side = previous?.side ?? 'unknown';
+      sideLabel = previous?.sideLabel ?? '';
+    } else side = own;
+    const increment =
+      raw.more === true && (previous === undefined || previous.outcome === raw.outcome);
+    claims.push({
+      start: raw.start,
+      end: raw.end,
+      text: text.slice(raw.start, raw.end),
+      low: raw.count.low,
+      high: raw.count.high,
+      qualifier: raw.qualifier ?? (raw.count.vague ? 'about' : 'exact'),
+      side,
+      sideLabel,
+      outcome: raw.outcome,
+      attributedTo: null,
+      ...(increment ? { relativeTo: 'previous' as const } : {}),
+    });
   }
-  for (const match of text.matchAll(RUSSIAN_VERB_FIRST)) {
-    const [, outcomeWord = '', qualifierWord, numberWord = '', sideWord = ''] = match;
-    const value = count(numberWord, RU_NUMBERS);
-    const outcome = RU_OUTCOMES[outcomeWord.toLowerCase()];
-    if (value === null || !outcome) continue;
-    const offset = match[0].indexOf(qualifierWord ?? numberWord, outcomeWord.length);
-    const qualifier = qualifierWord
-      ? (RU_QUALIFIERS[qualifierWord.toLowerCase()] ?? 'exact')
-      : 'exact';
-    const side = RU_SIDES[sideWord.toLowerCase()] ?? 'unknown';
-    claims.push(
-      claim(
-        text,
-        (match.index ?? 0) + offset,
-        match[0].slice(offset),
-        value,
-        qualifier,
-        side,
-        sideWord,
-        outcome,
-      ),
-    );
-  }
-  for (const match of text.matchAll(RUSSIAN_VERB_LAST)) {
-    const [, qualifierWord, numberWord = '', sideWord = '', outcomeWord = ''] = match;
-    const value = count(numberWord, RU_NUMBERS);
-    const outcome = RU_OUTCOMES[outcomeWord.toLowerCase()];
-    if (value === null || !outcome) continue;
-    const phrase = match[0].slice(0, match[0].lastIndexOf(sideWord) + sideWord.length);
-    const qualifier = qualifierWord
-      ? (RU_QUALIFIERS[qualifierWord.toLowerCase()] ?? 'exact')
-      : 'exact';
-    const side = RU_SIDES[sideWord.toLowerCase()] ?? 'unknown';
-    claims.push(claim(text, match.index ?? 0, phrase, value, qualifier, side, sideWord, outcome));
+  return claims;
+}
+
+/** French and Russian figures in text, in reading order, with their sentence's source. */
+export function extractOtherLanguageClaims(text: string): Claim[] {
+  const french = FRENCH_CUE.test(text);
+  const russian = RUSSIAN_CUE.test(text);
+  if (!french && !russian) return [];
+  const claims: Claim[] = [];
+  for (const paragraph of splitParagraphs(text)) {
+    const perSentence = paragraph.sentences.map((sentence) => {
+      const body = text.slice(sentence.start, sentence.end);
+      const fr =
+        french && FRENCH_CUE.test(body) ? toClaims(text, frenchIn(text, sentence), FR.sides) : [];
+      const ru =
+        russian && RUSSIAN_CUE.test(body)
+          ? toClaims(text, russianIn(text, sentence), RU.sides)
+          : [];
+      const source = attributionOf(body, [FR_SOURCE, FR_SOURCE_END, RU_SOURCE, RU_SOURCE_END]);
+      return { found: [...fr, ...ru], source };
+    });
+    perSentence.forEach(({ found }, i) => {
+      const source =
+        perSentence[i]?.source ??
+        perSentence.slice(0, i).findLast((s) => s.source !== null)?.source ??
+        perSentence.slice(i + 1).find((s) => s.source !== null)?.source ??
+        null;
+      for (const claim of found) claims.push({ ...claim, attributedTo: source });
+    });
   }
   return claims.toSorted((a, b) => a.start - b.start);
 }

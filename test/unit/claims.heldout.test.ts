@@ -13,8 +13,14 @@
  *   English 35 labelled: 29 extracted, 28 right: P 0.966, R 0.800
  *   French  13 labelled:  5 extracted,  4 right: P 0.800, R 0.308
  *   Russian 10 labelled:  5 extracted,  4 right: P 0.800, R 0.400
- * Second run (after general fixes):
- *   RUN2
+ * Second run, after general fixes (lists and asides with "a", "among them",
+ * tolls without "death", "number of dead", "bodies of", quoted verbs,
+ * "members of a ..."; French and Russian numbers, asides, tolls, sources):
+ *   all: 58 extracted, 58 right: precision 1.000, recall 1.000; 58 of 58
+ *        with the right attribution and increment mark
+ * The fixes were made looking at these failures, so the second run is no
+ * longer held out: it guards against regressions. Fresh sentences belong in
+ * a new held-out set.
  */
 import { describe, expect, test } from 'vitest';
 import { extractClaims } from '../../core/claims';
@@ -44,7 +50,7 @@ const asRow = (claim: Claim): Row => [
   (claim as { relativeTo?: 'previous' }).relativeTo ?? null,
 ];
 
-export const HELD_OUT: Array<[sentence: string, expected: Row[]]> = [
+const HELD_OUT: Array<[sentence: string, expected: Row[]]> = [
   // English (25)
   [
     'KABUL, Afghanistan (AP) — A suicide bomber struck a crowded wedding hall in western Kabul on Saturday night, killing at least 63 people and wounding 182, the Interior Ministry said.',
@@ -570,7 +576,7 @@ export const HELD_OUT: Array<[sentence: string, expected: Row[]]> = [
 /** Which labelled figures were found; a figure is its text, count, qualifier, side and outcome. */
 const figureKey = (row: Row) => JSON.stringify(row.slice(0, 7).filter((_, i) => i !== 5));
 
-export function score(cases: typeof HELD_OUT) {
+function score(cases: typeof HELD_OUT) {
   let labelled = 0;
   let extracted = 0;
   let correct = 0;
@@ -592,16 +598,18 @@ export function score(cases: typeof HELD_OUT) {
   return { labelled, extracted, correct, attributed };
 }
 
-/** Cases the extractor still gets wrong (indices into HELD_OUT); each is expected to fail. */
-const STILL_WRONG = new Set([25, 26, 27, 28, 29, 31, 32, 33, 34, 35, 37, 38]);
-
-function check(sentence: string, expected: Row[]) {
-  const claims = extractClaims(sentence);
-  expect(claims.map(asRow)).toEqual(expected);
-  for (const claim of claims) expect(sentence.slice(claim.start, claim.end)).toBe(claim.text);
-}
-
 describe('held-out sentences', () => {
-  test.each(HELD_OUT.filter((_, i) => !STILL_WRONG.has(i)))('%s', check);
-  test.fails.each(HELD_OUT.filter((_, i) => STILL_WRONG.has(i)))('still wrong: %s', check);
+  test.each(HELD_OUT)('%s', (sentence, expected) => {
+    const claims = extractClaims(sentence);
+    expect(claims.map(asRow)).toEqual(expected);
+    for (const claim of claims) expect(sentence.slice(claim.start, claim.end)).toBe(claim.text);
+  });
+
+  test.each<[string, number, number, ReturnType<typeof score>]>([
+    ['English', 0, 25, { labelled: 35, extracted: 35, correct: 35, attributed: 35 }],
+    ['French', 25, 33, { labelled: 13, extracted: 13, correct: 13, attributed: 13 }],
+    ['Russian', 33, 40, { labelled: 10, extracted: 10, correct: 10, attributed: 10 }],
+  ])('%s score', (_language, from, to, expected) => {
+    expect(score(HELD_OUT.slice(from, to))).toEqual(expected);
+  });
 });

@@ -687,6 +687,82 @@ describe('extractClaims: French and Russian basics', () => {
       'Не менее 12 боевиков задержаны.',
       [['Не менее 12 боевиков', 12, 12, 'at-least', 'militants', 'боевиков', 'detained', null]],
     ],
+    [
+      '13 assaillants ont été tués samedi.',
+      [['13 assaillants', 13, 13, 'exact', 'militants', 'assaillants', 'killed', null]],
+    ],
+    [
+      "Neuf policiers tués et douze blessés, selon le ministère de l'Intérieur.",
+      [
+        [
+          'Neuf policiers',
+          9,
+          9,
+          'exact',
+          'security',
+          'policiers',
+          'killed',
+          "le ministère de l'Intérieur",
+        ],
+        [
+          'douze',
+          12,
+          12,
+          'exact',
+          'security',
+          'policiers',
+          'wounded',
+          "le ministère de l'Intérieur",
+        ],
+      ],
+    ],
+    [
+      'По данным МВД, были убиты 13 боевиков.',
+      [['13 боевиков', 13, 13, 'exact', 'militants', 'боевиков', 'killed', 'МВД']],
+    ],
+    [
+      'Ранены 12 сотрудников полиции.',
+      [
+        [
+          '12 сотрудников полиции',
+          12,
+          12,
+          'exact',
+          'security',
+          'сотрудников полиции',
+          'wounded',
+          null,
+        ],
+      ],
+    ],
+    [
+      'Не менее девяти полицейских погибли.',
+      [
+        [
+          'Не менее девяти полицейских',
+          9,
+          9,
+          'at-least',
+          'security',
+          'полицейских',
+          'killed',
+          null,
+        ],
+      ],
+    ],
+    [
+      'Более тринадцати боевиков уничтожены.',
+      [['Более тринадцати боевиков', 13, 13, 'more-than', 'militants', 'боевиков', 'killed', null]],
+    ],
+    [
+      'В Дагестане погибли 12 человек, в том числе четверо полицейских.',
+      [
+        ['12 человек', 12, 12, 'exact', 'unknown', 'человек', 'killed', null],
+        ['четверо полицейских', 4, 4, 'exact', 'security', 'полицейских', 'killed', null],
+      ],
+    ],
+    ['Погибли 2 года назад, сообщает ТАСС.', []],
+    ["Les 20 ans de l'attentat ont été commémorés.", []],
     ['В 2015 году в стране жили 8 миллионов человек.', []],
     ['Le 6 novembre, 20 militants ont attaqué un poste.', []],
   ])('%s', (sentence, expected) => {
