@@ -36,6 +36,13 @@ export interface SyncEnvironment {
   /** Null when the source's origin is granted; else the origin to name in the error. */
   checkPermission: (url: string) => Promise<string | null>;
   now: () => Date;
+  /**
+   * Chrome stops an extension worker idle for 30 s, and a long IndexedDB
+   * write is not activity: while a sync runs, an extension API call every
+   * keepAliveMs keeps the worker alive (the pattern Chrome documents since 110).
+   */
+  keepAlive: () => Promise<unknown>;
+  keepAliveMs: number;
 }
 
 interface Live {
@@ -57,6 +64,8 @@ export function createSyncService(
     fetch: (input, init) => globalThis.fetch(input, init),
     checkPermission,
     now: () => new Date(),
+    keepAlive: async () => browser.runtime.getPlatformInfo(),
+    keepAliveMs: 20_000,
     ...environment,
   };
   const live: Live = { running: false, phase: 'idle', done: 0, total: 0, lastError: null };
@@ -102,11 +111,16 @@ export function createSyncService(
       if (current !== null) return false;
       Object.assign(live, { running: true, phase: 'manifest', done: 0, total: 0 });
       timer.start();
+      const keepAlive = setInterval(
+        () => void env.keepAlive().catch(() => undefined),
+        env.keepAliveMs,
+      );
       current = sync()
         .catch((error: unknown) =>
           finish(`Sync failed: ${error instanceof Error ? error.message : String(error)}`),
         )
         .finally(() => {
+          clearInterval(keepAlive);
           Object.assign(live, { running: false, phase: 'idle', done: 0, total: 0 });
           current = null;
         });

@@ -250,6 +250,32 @@ describe('sync.now and sync.status', () => {
     expect(await sendMessage('sync.now', {})).toEqual({ started: true });
   });
 
+  test('the worker is kept alive while a sync runs, and only then', async () => {
+    await saveSettings(oneSource);
+    const server = fakeServer();
+    server.serve(v2);
+    const release = server.hold('/data/manifest.json');
+    let calls = 0;
+    service = startSync(
+      db,
+      bundledDataset,
+      () => installed,
+      () => undefined,
+      {
+        ...environment(server),
+        keepAlive: async () => (calls += 1),
+        keepAliveMs: 5,
+      },
+    );
+    await sendMessage('sync.now', {});
+    await expect.poll(() => calls).toBeGreaterThanOrEqual(3);
+    release();
+    await service.whenIdle();
+    const afterRun = calls;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls).toBe(afterRun);
+  });
+
   test('the applied sync tells the background its data changed, once', async () => {
     await saveSettings(oneSource);
     const server = fakeServer();
