@@ -9,6 +9,19 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The content script runs on every page, so it goes without the polyfill
+    // (a tenth of its size): what it calls - storage, runtime messaging,
+    // getURL - returns promises natively in Chromium's MV3 `chrome` and
+    // Firefox's `browser`. Every other context keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (alias !== undefined && !Array.isArray(alias) && 'wxt/browser' in alias) {
+        (alias as Record<string, string>)['wxt/browser'] = '@wxt-dev/browser';
+      }
+    },
+  },
   manifest: {
     name: 'Triangulate',
     description:
@@ -32,6 +45,10 @@ export default defineConfig({
         description: 'Turn Triangulate off or on for this site',
       },
     },
+    // The popover's UI, imported by the content script on first use (entrypoints/content/popoverUi.ts).
+    web_accessible_resources: [
+      { resources: ['popover-ui.js'], matches: ['http://*/*', 'https://*/*'] },
+    ],
     // Extension pages (popup, options) run only their own bundled scripts: no
     // inline or remote script, no plugins, no <base> rewriting, never framed.
     content_security_policy: {

@@ -1,5 +1,6 @@
 /**
- * The content script: small, and no database. It reads the user's settings,
+ * The content script: small, and no database. It reads the user's settings
+ * (the fields it needs, ./contentSettings.ts),
  * runs a session (./session.ts) while Triangulate is on for this site, stops
  * it the moment the settings say off (browser.storage.onChanged), and answers
  * the popup ('page.summary', 'page.reveal') and the background's shortcut
@@ -8,9 +9,13 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isEnabledFor, migrateSettings, SETTINGS_KEY, type Settings } from '../../core/settings';
-import { handleMessages, sendMessage, type PageSummaryReply } from '../../messaging/protocol';
-import { createPopoverHost } from './popover';
+import { SETTINGS_KEY } from '../../core/settings';
+import type { PageSummaryReply } from '../../messaging/protocol';
+import { sendMessage } from '../../messaging/send';
+import { enabledForHost, readContentSettings, type ContentSettings } from './contentSettings';
+import { createLazyPopoverHost } from './lazyPopover';
+import { createPopoverUiLoader, POPOVER_UI_PATH } from './popoverUi';
+import { handleContentMessages } from './messages';
 import { createSession, type Session } from './session';
 
 const OFF_SUMMARY: Omit<PageSummaryReply, 'enabledForSite'> = {
@@ -23,16 +28,22 @@ const OFF_SUMMARY: Omit<PageSummaryReply, 'enabledForSite'> = {
   counts: { actor: 0, place: 0, incident: 0, figure: 0 },
 };
 
+/** The popover's UI is a script of its own, imported from the extension's package on first use. */
+const loadPopoverUi = createPopoverUiLoader(
+  () => browser.runtime.getURL(POPOVER_UI_PATH),
+  (url) => import(/* @vite-ignore */ url),
+);
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
     if (!document.body) return;
     let session: Session | null = null;
-    let settings: Settings = migrateSettings(undefined);
-    const enabled = () => isEnabledFor(settings, location.hostname);
+    let settings: ContentSettings = readContentSettings(undefined);
+    const enabled = () => enabledForHost(settings, location.hostname);
 
-    const apply = (next: Settings) => {
+    const apply = (next: ContentSettings) => {
       settings = next;
       if (ctx.isInvalid) return;
       if (!enabled()) {
@@ -44,7 +55,7 @@ export default defineContentScript({
           settings,
           lexicon: () => sendMessage('lexicon.get', {}),
           resolve: (evidence, pageUrl) => sendMessage('page.resolve', { evidence, pageUrl }),
-          createPopover: (options) => createPopoverHost(options),
+          createPopover: (options) => createLazyPopoverHost(options, loadPopoverUi),
         });
       } else {
         session.updateSettings(settings);
@@ -53,11 +64,11 @@ export default defineContentScript({
 
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && SETTINGS_KEY in changes) {
-        apply(migrateSettings(changes[SETTINGS_KEY]?.newValue));
+        apply(readContentSettings(changes[SETTINGS_KEY]?.newValue));
       }
     };
     browser.storage.onChanged.addListener(onStorage);
-    const stopHandling = handleMessages({
+    const stopHandling = handleContentMessages({
       'page.summary': () => session?.summary() ?? { ...OFF_SUMMARY, enabledForSite: enabled() },
       'page.reveal': (request) => ({ ok: session?.reveal(request) ?? false }),
       'page.step': ({ direction }) => ({ ok: session?.step(direction) ?? false }),
@@ -72,6 +83,6 @@ export default defineContentScript({
     });
 
     const stored = await browser.storage.local.get(SETTINGS_KEY);
-    apply(migrateSettings(stored[SETTINGS_KEY]));
+    apply(readContentSettings(stored[SETTINGS_KEY]));
   },
 });

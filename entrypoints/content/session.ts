@@ -7,16 +7,15 @@
  */
 import { AliasMatcher } from '../../core/matcher';
 import type { OutletRef } from '../../core/pageFacts';
-import type { Settings } from '../../core/settings';
+import type { ContentSettings } from './contentSettings';
 import type { PageEvidence, PageSignals } from '../../core/types';
-import {
-  fitEvidence,
-  REQUEST_LIMITS,
-  type LexiconReply,
-  type PageResolveReply,
-  type PageState,
-  type PageSummaryReply,
-  type RevealRequest,
+import { fitEvidence, REQUEST_LIMITS } from '../../messaging/requestLimits';
+import type {
+  LexiconReply,
+  PageResolveReply,
+  PageState,
+  PageSummaryReply,
+  RevealRequest,
 } from '../../messaging/protocol';
 import { AnnotationIndex } from '../../page/annotationIndex';
 import { caretAt, rangeContainsPoint } from '../../page/caret';
@@ -37,12 +36,12 @@ import { watchPage, type PageWatch } from './watch';
 
 export interface SessionDeps {
   win: Window;
-  settings: Settings;
+  settings: ContentSettings;
   lexicon: () => Promise<LexiconReply>;
   resolve: (evidence: PageEvidence, pageUrl: string | null) => Promise<PageResolveReply>;
   createPopover: (options: {
     document: Document;
-    theme: Settings['theme'];
+    theme: ContentSettings['theme'];
     onClose: () => void;
     onPointerEnter: () => void;
     onPointerLeave: () => void;
@@ -52,7 +51,7 @@ export interface SessionDeps {
 export interface Session {
   /** Reads the page again; `force` also asks the background again (the URL changed). */
   rescan(force?: boolean): Promise<void>;
-  updateSettings(settings: Settings): void;
+  updateSettings(settings: ContentSettings): void;
   summary(): PageSummaryReply;
   reveal(request: RevealRequest): boolean;
   step(direction: 'next' | 'previous'): boolean;
