@@ -761,6 +761,10 @@ describe('extractClaims: French and Russian basics', () => {
         ['четверо полицейских', 4, 4, 'exact', 'security', 'полицейских', 'killed', null],
       ],
     ],
+    [
+      "Deux soldats français ont été tués au Mali, a annoncé l'Élysée.",
+      [['Deux soldats', 2, 2, 'exact', 'security', 'soldats', 'killed', "l'Élysée"]],
+    ],
     ['Погибли 2 года назад, сообщает ТАСС.', []],
     ["Les 20 ans de l'attentat ont été commémorés.", []],
     ['В 2015 году в стране жили 8 миллионов человек.', []],
