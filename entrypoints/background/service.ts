@@ -17,6 +17,7 @@ import { handleMessages, type Handlers } from '../../messaging/protocol';
 import { withUserSources } from '../../core/userSources';
 import { userSourcesOf } from '../../db/userQueries';
 import { takePendingClaim } from './contextMenu';
+import { createEntityHandlers } from './entity';
 import { createPopupHandlers } from './popup';
 
 type OwnPage = Parameters<typeof isOwnReport>[1];
@@ -95,6 +96,7 @@ export function createBackgroundService(
         await ready;
         return datasetStatus(db);
       },
+      ...createEntityHandlers(db, () => ready),
       ...createPopupHandlers(db, { whenReady: () => ready, takePendingClaim }),
     },
   };

@@ -55,7 +55,11 @@ export default defineContentScript({
           settings,
           lexicon: () => sendMessage('lexicon.get', {}),
           resolve: (evidence, pageUrl) => sendMessage('page.resolve', { evidence, pageUrl }),
-          createPopover: (options) => createLazyPopoverHost(options, loadPopoverUi),
+          createPopover: (options) =>
+            createLazyPopoverHost(
+              { ...options, loadEntity: (kind, id) => sendMessage('entity.get', { kind, id }) },
+              loadPopoverUi,
+            ),
         });
       } else {
         session.updateSettings(settings);

@@ -123,6 +123,39 @@ describe('popover', () => {
     await page.close();
   });
 
+  test('the popover UI is loaded on first use, into the isolated world: the page never sees it', async () => {
+    const { page } = await openFixture('000_730a5c529c7b08ea.html');
+    const seen = () =>
+      page.evaluate(() => ({
+        host: document.querySelector('triangulate-popover') !== null,
+        api: '__triangulatePopoverUi' in window,
+      }));
+    expect(await seen()).toEqual({ host: false, api: false });
+    const point = await highlightPoint(page, 'triangulate-figure-agrees');
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(`${POPOVER_STATE}.open`, undefined, { timeout: 5_000 });
+    expect(await seen()).toEqual({ host: true, api: false });
+    await page.close();
+  });
+
+  test('an actor outside the linked incidents: its kind and incidents come from the database', async () => {
+    const { page } = await openFixture('000_730a5c529c7b08ea.html');
+    expect(
+      await sendToPage<{ ok: boolean }>(browser, page, 'page.reveal', {
+        kind: 'actor',
+        id: 'islamic-state',
+      }),
+    ).toEqual({ ok: true });
+    await page.waitForFunction(`${POPOVER_STATE}.text.includes('Armed group')`, undefined, {
+      timeout: 5_000,
+    });
+    const { text } = (await page.evaluate(POPOVER_STATE)) as { text: string };
+    expect(text).toContain('Islamic State');
+    expect(text).toContain('Islamic State-claimed attack on a border post in Rudaki district');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'overlay-entity.png') });
+    await page.close();
+  });
+
   test('Alt+Shift+J steps to an annotation, Enter opens it, Esc closes it and gives focus back', async () => {
     const { page } = await openFixture('000_730a5c529c7b08ea.html');
     await page.evaluate(() => {
