@@ -7,6 +7,7 @@
 import type { DatasetIndex } from './datasetIndex';
 import { candidateQuery, readPageEvidence } from './evidence';
 import { AliasMatcher } from './matcher';
+import { withoutOwnReports } from './ownReport';
 import type { Outcome, Qualifier, Report, Side } from './schema';
 import { resolvePage } from './resolve';
 import type { IncidentBundle, PageSignals, Verdict } from './types';
@@ -74,8 +75,11 @@ export function annotate(
     url: signals.url ?? signals.metas['og:url'] ?? null,
     outletId: evidence.facts.outletId,
     publishedAt: evidence.facts.publishedAt,
+    title: evidence.facts.title,
   };
-  const candidates = index.candidates(candidateQuery(evidence)).map((b) => withoutPage(b, page));
+  const candidates = index
+    .candidates(candidateQuery(evidence))
+    .map((bundle) => withoutOwnReports(bundle, page));
   const resolution = resolvePage(evidence, candidates);
 
   const actors = new Map<string, Annotation['actors'][number]>();
@@ -140,44 +144,4 @@ export function annotate(
             },
     })),
   };
-}
-
-/**
- * The bundle without the page's own report: a page agreeing with itself is
- * no confirmation, and its figures must not vote for its own link. The page
- * is recognised by its address, or as the same outlet on the same day (a
- * sibling article of one newsroom is no independent source either).
- */
-function withoutPage(bundle: IncidentBundle, page: OwnPage): IncidentBundle {
-  const ownIds = new Set(bundle.reports.filter((r) => isOwnReport(r, page)).map((r) => r.id));
-  if (ownIds.size === 0) return bundle;
-  return {
-    ...bundle,
-    reports: bundle.reports.filter((r) => !ownIds.has(r.id)),
-    figures: bundle.figures.filter((f) => !ownIds.has(f.reportId)),
-  };
-}
-
-interface OwnPage {
-  url: string | null;
-  outletId: string | null;
-  publishedAt: string | null;
-}
-
-export function isOwnReport(report: Report, page: OwnPage): boolean {
-  const pageUrl = page.url === null ? null : comparableUrl(page.url);
-  if (pageUrl !== null && report.url !== null && comparableUrl(report.url) === pageUrl) return true;
-  return (
-    page.outletId !== null &&
-    page.outletId === report.outletId &&
-    page.publishedAt !== null &&
-    page.publishedAt === report.publishedAt
-  );
-}
-
-/** "rferl.org/a/x" from "https://www.rferl.org/a/x/?utm=1#top". */
-export function comparableUrl(url: string): string | null {
-  const match = /^https?:\/\/(?:www\.)?([^/?#]+)([^?#]*)/i.exec(url.trim());
-  if (match === null) return null;
-  return `${(match[1] ?? '').toLowerCase()}${(match[2] ?? '').replace(/\/+$/, '')}`;
 }

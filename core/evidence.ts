@@ -8,8 +8,45 @@ import { extractClaims } from './claims';
 import { findDates } from './dates';
 import { confirmWeakMatches, type AliasMatcher } from './matcher';
 import { readPageFacts, type OutletRef } from './pageFacts';
-import { pageLayout, type ResolvableEvidence } from './resolve';
-import type { CandidateQuery, PageEvidence, PageSignals } from './types';
+import { pageLayout, type PageLayout, type ResolvableEvidence } from './resolve';
+import { markDateRoles } from './dateRoles';
+import type {
+  AliasMatch,
+  CandidateQuery,
+  Claim,
+  DateMention,
+  PageEvidence,
+  PageSignals,
+  Span,
+} from './types';
+
+export interface TextEvidence {
+  /** Before weak-alias confirmation, which needs the whole page. */
+  matches: AliasMatch[];
+  claims: Claim[];
+  dates: DateMention[];
+  /** Only the sentences and paragraphs that hold a figure: all the resolver looks at. */
+  layout: PageLayout;
+}
+
+/**
+ * The evidence in one stretch of text, offsets relative to it. The content
+ * script calls it chunk by chunk (chunks end at line breaks, so sentences and
+ * paragraphs stay whole); the command line calls it once.
+ */
+export function readTextEvidence(
+  text: string,
+  publishedAt: string | null,
+  matcher: AliasMatcher,
+): TextEvidence {
+  const claims = extractClaims(text);
+  return {
+    matches: matcher.findAll(text),
+    claims,
+    dates: markDateRoles(text, findDates(text, publishedAt)),
+    layout: layoutAround(pageLayout(text), claims),
+  };
+}
 
 export function readPageEvidence(
   input: { text: string; signals: PageSignals },
@@ -18,12 +55,31 @@ export function readPageEvidence(
 ): PageEvidence & Required<Pick<ResolvableEvidence, 'layout'>> {
   const { text, signals } = input;
   const facts = readPageFacts(signals, text, outlets);
+  const { matches, claims, dates, layout } = readTextEvidence(text, facts.publishedAt, matcher);
+  return { facts, matches: confirmWeakMatches(matches, text), claims, dates, layout };
+}
+
+function layoutAround(layout: PageLayout, claims: readonly Claim[]): PageLayout {
+  const starts = claims.map((claim) => claim.start).toSorted((a, b) => a - b);
+  const ends = new Map<number, number>();
+  for (const claim of claims)
+    ends.set(claim.start, Math.min(ends.get(claim.start) ?? Infinity, claim.end));
+  // A span holds a claim when the first claim starting inside it also ends inside it
+  // (claims do not nest); binary search keeps this O((spans + claims) log claims).
+  const holdsClaim = (span: Span) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle]! < span.start) low = middle + 1;
+      else high = middle;
+    }
+    const start = starts[low];
+    return start !== undefined && (ends.get(start) ?? Infinity) <= span.end;
+  };
   return {
-    facts,
-    matches: confirmWeakMatches(matcher.findAll(text), text),
-    claims: extractClaims(text),
-    dates: findDates(text, facts.publishedAt),
-    layout: pageLayout(text),
+    paragraphs: layout.paragraphs.filter(holdsClaim),
+    sentences: layout.sentences.filter(holdsClaim),
   };
 }
 

@@ -426,7 +426,12 @@ const SENTENCE_WINDOW = 150;
 const PARAGRAPH_WINDOW = 400;
 /** The best incident must lead the next by this much, or the figure stays unassigned. */
 const ASSIGN_MARGIN = 0.5;
-/** The page's main incident is the default home of a figure nothing else places. */
+/**
+ * The page's main incident is the default home of a figure nothing else
+ * places - unless the page also links an incident that follows from it or
+ * that it follows from (an attack and the operation after it): such a figure
+ * could count either, and a wrong home is worse than none.
+ */
 const MAIN_INCIDENT_BONUS = 0.5;
 /**
  * A figure equal to one an incident's reports give (28 soldiers) says more
@@ -473,17 +478,18 @@ export function assignmentScores(
   const sentence = enclosing(claim, layout?.sentences, SENTENCE_WINDOW);
   const paragraph = enclosing(claim, layout?.paragraphs, PARAGRAPH_WINDOW);
   const sharedIds = sharedEntityIds(incidents);
+  const mainBonus = hasLinkedRelative(incidents.slice(0, linkedCount)) ? 0 : MAIN_INCIDENT_BONUS;
   const scored = incidents.map((bundle, rank) => {
-    let score = rank === 0 && linkedCount > 0 ? MAIN_INCIDENT_BONUS : 0;
+    let score = rank === 0 && linkedCount > 0 ? mainBonus : 0;
     const verdict = compareClaim(claim, bundle).verdict;
     if (verdict === 'agrees') score += claim.high <= 2 ? 1 : FIGURE_AGREES_WEIGHT;
     for (const date of evidence.dates) {
       const inSentence = inside(date, sentence);
       if (!inSentence && !inside(date, paragraph)) continue;
       const { near, far } = dateProximity(date, bundle.incident);
-      // "said on Thursday", the day of publication, dates the statement more often than the event.
-      const statement = date.date === evidence.facts.publishedAt && date.endDate === date.date;
-      const factor = (inSentence ? 1.6 : 0.8) * (statement ? 0.5 : 1);
+      // "said on Thursday" dates the statement, "killed Saturday" the event (core/dateRoles.ts).
+      const role = date.role === 'speech' ? 0.5 : date.role === 'event' ? 2 : 1;
+      const factor = (inSentence ? 1.6 : 0.8) * role;
       if (near > 0) score += near * factor;
       if (far) score -= 1.25 * factor;
     }
@@ -491,6 +497,16 @@ export function assignmentScores(
     return { bundle, score };
   });
   return scored;
+}
+
+/** Whether the main (first) linked incident has a parent or child among the other linked ones. */
+function hasLinkedRelative(linked: readonly IncidentBundle[]): boolean {
+  const [main, ...others] = linked;
+  if (main === undefined) return false;
+  return others.some(
+    ({ incident }) =>
+      incident.parentId === main.incident.id || main.incident.parentId === incident.id,
+  );
 }
 
 /** Keywords, and names that only this incident among the linked ones has, near the figure. */

@@ -14,7 +14,6 @@ import type {
   IncidentBundle,
   LexiconEntry,
   LinkedIncident,
-  PageEvidence,
   PageResolution,
   Verdict,
 } from '../core/types';

@@ -6,7 +6,7 @@
  * against fake-indexeddb and WXT's fake browser.
  */
 import { browser } from 'wxt/browser';
-import { isOwnReport } from '../../core/annotate';
+import { withoutOwnReports, type OwnPage } from '../../core/ownReport';
 import { candidateQuery } from '../../core/evidence';
 import { resolvePage } from '../../core/resolve';
 import type { IncidentBundle, PageResolution } from '../../core/types';
@@ -19,8 +19,6 @@ import { userSourcesOf } from '../../db/userQueries';
 import { takePendingClaim } from './contextMenu';
 import { createEntityHandlers } from './entity';
 import { createPopupHandlers } from './popup';
-
-type OwnPage = Parameters<typeof isOwnReport>[1];
 
 export interface BackgroundService {
   /** Settles when the last requested install has finished (successfully or not). */
@@ -78,6 +76,7 @@ export function createBackgroundService(
           url: pageUrl ?? null,
           outletId: evidence.facts.outletId,
           publishedAt: evidence.facts.publishedAt,
+          title: evidence.facts.title,
         };
         // As in core/annotate.ts: a page agreeing with itself is no confirmation.
         // The user's saved sources join the dataset's reports, marked in userReportIds.
@@ -114,16 +113,6 @@ export function startBackground(
   });
   handleMessages(service.handlers);
   return service;
-}
-
-function withoutOwnReports(bundle: IncidentBundle, page: OwnPage): IncidentBundle {
-  const own = new Set(bundle.reports.filter((r) => isOwnReport(r, page)).map((r) => r.id));
-  if (own.size === 0) return bundle;
-  return {
-    ...bundle,
-    reports: bundle.reports.filter((report) => !own.has(report.id)),
-    figures: bundle.figures.filter((figure) => !own.has(figure.reportId)),
-  };
 }
 
 /** Only what the page was linked to travels back to it. */

@@ -6,10 +6,10 @@
  * checks every fixture page down to 300-character chunks); a 20,000-paragraph
  * page never blocks the page for long.
  */
-import { extractClaims } from '../../core/claims';
-import { findDates } from '../../core/dates';
+import { readTextEvidence } from '../../core/evidence';
 import { confirmWeakMatches, type AliasMatcher } from '../../core/matcher';
 import { readPageFacts, type OutletRef } from '../../core/pageFacts';
+import type { PageLayout, ResolvableEvidence } from '../../core/resolve';
 import type {
   AliasMatch,
   Claim,
@@ -49,7 +49,7 @@ const shift = <T extends Span>(items: readonly T[], by: number): T[] =>
     ? [...items]
     : items.map((item) => ({ ...item, start: item.start + by, end: item.end + by }));
 
-/** Same result as readPageEvidence (without the layout), or null when cancelled. */
+/** Same result as readPageEvidence, or null when cancelled. */
 export async function readEvidenceSliced(
   input: { text: string; signals: PageSignals },
   matcher: AliasMatcher,
@@ -57,7 +57,7 @@ export async function readEvidenceSliced(
   slicer: Slicer,
   isCancelled: () => boolean,
   chunkChars: number = CHUNK_CHARS,
-): Promise<PageEvidence | null> {
+): Promise<(PageEvidence & Required<Pick<ResolvableEvidence, 'layout'>>) | null> {
   const { text, signals } = input;
   const chunks = chunksOf(text, chunkChars);
   // The facts read the page's opening (dateline, language): the first chunk holds it.
@@ -69,17 +69,21 @@ export async function readEvidenceSliced(
   const matches: AliasMatch[] = [];
   const claims: Claim[] = [];
   const dates: DateMention[] = [];
+  const layout: PageLayout = { paragraphs: [], sentences: [] };
   const finished = await forEachSliced(
     chunks,
     ({ start, end }) => {
       const chunk = start === 0 && end === text.length ? text : text.slice(start, end);
-      matches.push(...shift(matcher.findAll(chunk), start));
-      claims.push(...shift(extractClaims(chunk), start));
-      dates.push(...shift(findDates(chunk, facts.publishedAt), start));
+      const part = readTextEvidence(chunk, facts.publishedAt, matcher);
+      matches.push(...shift(part.matches, start));
+      claims.push(...shift(part.claims, start));
+      dates.push(...shift(part.dates, start));
+      layout.paragraphs.push(...shift(part.layout.paragraphs, start));
+      layout.sentences.push(...shift(part.layout.sentences, start));
     },
     slicer,
     isCancelled,
   );
   if (!finished) return null;
-  return { facts, matches: confirmWeakMatches(matches, text), claims, dates };
+  return { facts, matches: confirmWeakMatches(matches, text), claims, dates, layout };
 }

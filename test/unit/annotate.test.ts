@@ -3,13 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import {
-  annotate,
-  comparableUrl,
-  isOwnReport,
-  matcherFor,
-  type Annotation,
-} from '../../core/annotate';
+import { annotate, matcherFor, type Annotation } from '../../core/annotate';
+import { comparableUrl, isOwnReport } from '../../core/ownReport';
 import { candidateQuery, readPageEvidence } from '../../core/evidence';
 import { DatasetIndex } from '../../core/datasetIndex';
 import { parseDataset, type Report } from '../../core/schema';
@@ -77,9 +72,14 @@ describe('seed articles link exactly their incidents, strongest first', () => {
     expect(annotateText(seed, publishedAt).incidents.map((i) => i.id)).toEqual(incidents);
   });
 
+  // Without its own report (recognised on 001 by its headline) a page ranks by
+  // the others' evidence alone: 001's operation then trails its recap of Friday.
+  const ON_PAGES_ORDER = new Map<string, readonly string[]>([
+    ['001_36a186174aa90624', [ATTACK, WAR, OPERATION]],
+  ]);
   test.each(SEEDS)('%s as a news page (own report left out)', (seed, _publishedAt, incidents) => {
     expect(annotateHtml(`test/fixtures/pages/${seed}.html`).incidents.map((i) => i.id)).toEqual(
-      incidents,
+      ON_PAGES_ORDER.get(seed) ?? incidents,
     );
   });
 });
@@ -135,14 +135,19 @@ const FIGURE_GOLD: [string, string, string | null][] = [
 
 /**
  * On the news pages the page's own report is left out, so its figures no
- * longer vote for their incident and only the words around them do. Two
- * answers change: one abstention, and one known error (the first sentence
- * of 003 names the counter-strike's hunt, not the ambush its 28 soldiers
- * died in).
+ * longer vote for their incident and only the words around them do. Some
+ * answers change: abstentions where an attack and the operation after it are
+ * both linked and nothing near the figure tells them apart (001's teaser and
+ * its "32 members", 003's "five rebels"), and one known error (the first
+ * sentence of 003 names the counter-strike's hunt, not the ambush its 28
+ * soldiers died in). A list gives the answer for each occurrence in order.
  */
-const ON_PAGES_INSTEAD = new Map<string, string | null>([
+const ON_PAGES_INSTEAD = new Map<string, string | null | (string | null)[]>([
   ['12 others', null],
   ['28 soldiers', COUNTER],
+  ['Thirteen members of armed groups', [null, OPERATION]],
+  ['32 members of the criminal group', null],
+  ['five rebels', null],
 ]);
 
 const publishedOf = new Map<string, string>(SEEDS.map(([seed, day]) => [seed, day]));
@@ -162,7 +167,9 @@ describe('figures go to the incident they count', () => {
       f.text.includes(phrase),
     );
     expect(figures.length).toBeGreaterThan(0);
-    expect(figures.map((f) => f.incidentId)).toEqual(figures.map(() => expected));
+    expect(figures.map((f) => f.incidentId)).toEqual(
+      Array.isArray(expected) ? expected : figures.map(() => expected),
+    );
   });
 });
 
@@ -218,14 +225,21 @@ describe('the page own report', () => {
     url: 'https://www.rferl.org/a/x',
     outletId: 'rferl',
     publishedAt: '2015-09-04',
+    title: 'Tajikistan: 13 dead in a vast police operation',
   } as Report;
+  const none = { url: null, outletId: null, publishedAt: null, title: null };
   test.each([
-    [{ url: 'https://rferl.org/a/x/', outletId: null, publishedAt: null }, true],
-    [{ url: 'https://rferl.org/a/y', outletId: null, publishedAt: null }, false],
-    [{ url: null, outletId: 'rferl', publishedAt: '2015-09-04' }, true],
-    [{ url: null, outletId: 'rferl', publishedAt: '2015-09-05' }, false],
-    [{ url: null, outletId: 'afp', publishedAt: '2015-09-04' }, false],
-    [{ url: null, outletId: null, publishedAt: '2015-09-04' }, false],
+    [{ ...none, url: 'https://rferl.org/a/x/' }, true],
+    [{ ...none, url: 'https://rferl.org/a/y' }, false],
+    [{ ...none, outletId: 'rferl', publishedAt: '2015-09-04' }, true],
+    [{ ...none, outletId: 'rferl', publishedAt: '2015-09-05' }, false],
+    [{ ...none, outletId: 'afp', publishedAt: '2015-09-04' }, false],
+    [{ ...none, publishedAt: '2015-09-04' }, false],
+    // A reprint on a site the dataset does not know keeps the headline.
+    [{ ...none, title: 'TAJIKISTAN: 13 dead in a vast police operation!' }, true],
+    [{ ...none, title: 'Tajikistan: 14 dead in a vast police operation' }, false],
+    // A short generic headline identifies nothing.
+    [{ ...none, title: 'Tajikistan' }, false],
   ])('%j -> %s', (page, expected) => {
     expect(isOwnReport(report, page)).toBe(expected);
   });

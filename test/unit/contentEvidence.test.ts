@@ -34,7 +34,7 @@ describe('readEvidenceSliced', () => {
         text: extractVisibleText(document).text,
         signals: collectPageSignals(document),
       };
-      const { layout: _layout, ...whole } = readPageEvidence(input, matcherFor(index), outlets);
+      const whole = readPageEvidence(input, matcherFor(index), outlets);
       const sliced = await readEvidenceSliced(
         input,
         matcherFor(index),

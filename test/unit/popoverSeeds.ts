@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { isOwnReport, matcherFor } from '../../core/annotate';
+import { matcherFor } from '../../core/annotate';
+import { withoutOwnReports } from '../../core/ownReport';
 import { DatasetIndex } from '../../core/datasetIndex';
 import { candidateQuery, readPageEvidence } from '../../core/evidence';
 import type { PageResolveReply } from '../../core/popoverModel';
@@ -36,6 +37,7 @@ export function resolveFixturePage(path: string): PageResolveReply {
     url: signals.url ?? signals.metas['og:url'] ?? null,
     outletId: evidence.facts.outletId,
     publishedAt: evidence.facts.publishedAt,
+    title: evidence.facts.title,
   };
   const candidates = seedIndex
     .candidates(candidateQuery(evidence))
@@ -46,18 +48,6 @@ export function resolveFixturePage(path: string): PageResolveReply {
     ...resolution.claims.flatMap((claim) => (claim.incidentId === null ? [] : [claim.incidentId])),
   ]);
   return { ...resolution, bundles: candidates.filter((b) => linked.has(b.incident.id)) };
-}
-
-function withoutOwnReports(
-  bundle: IncidentBundle,
-  page: Parameters<typeof isOwnReport>[1],
-): IncidentBundle {
-  const own = new Set(bundle.reports.filter((r) => isOwnReport(r, page)).map((r) => r.id));
-  return {
-    ...bundle,
-    reports: bundle.reports.filter((report) => !own.has(report.id)),
-    figures: bundle.figures.filter((figure) => !own.has(figure.reportId)),
-  };
 }
 
 /** The page's claim whose text is exactly `text`. */

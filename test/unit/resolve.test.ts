@@ -352,10 +352,10 @@ describe('resolvePage: which incident a figure counts', () => {
   ]);
 
   test.each([
-    ['with the layout of the text', true, [null, null]],
-    // Without the text's layout, the war's paragraph just before leaks into the window.
-    ['with character windows only', false, ['war', 'no-comparable']],
-  ] as const)('%s', (_name, withLayout, lastFigure) => {
+    ['with the layout of the text', true, [null, null], [null, null]],
+    // Without the text's layout, the attack's paragraph just before leaks into the window.
+    ['with character windows only', false, ['attack', 'no-comparable'], [null, null]],
+  ] as const)('%s', (_name, withLayout, twoWounded, lastFigure) => {
     const input = withLayout ? { ...evidence, layout: pageLayout(evidence.text) } : evidence;
     const resolution = resolvePage(input, CANDIDATES);
     expect(resolution.incidents.map((i) => i.incidentId)).toEqual(['attack', 'operation', 'war']);
@@ -365,11 +365,31 @@ describe('resolvePage: which incident a figure counts', () => {
       ['13 attackers', 'operation', 'agrees'],
       ['eight policemen', 'attack', 'agrees'],
       ['nine attackers', 'attack', 'agrees'],
-      ['Two were wounded', 'attack', 'no-comparable'],
+      // Nothing in its paragraph places it, and the main incident's follow-up
+      // operation is linked too: it could count either, so it stays unassigned.
+      ['Two were wounded', ...twoWounded],
       ['50,000 people', 'war', 'agrees'],
       ['40 people', ...lastFigure],
     ]);
   });
+});
+
+test('a figure nothing places goes to the main incident when no related incident is linked', () => {
+  const evidence = evidenceOf(
+    '[[Nazarzod|actor:nazarzoda]], the [[deputy defense minister|incident:attack]], struck [[Dushanbe|place:dushanbe]] on {{Friday|2015-09-04|day}}, killing eight policemen.\n' +
+      'Two were wounded, the ministry said.',
+    '2015-09-04',
+    [
+      { phrase: 'eight policemen', low: 8, side: 'security' },
+      { phrase: 'Two were wounded', low: 2, side: 'unknown' },
+    ],
+  );
+  const resolution = resolvePage({ ...evidence, layout: pageLayout(evidence.text) }, CANDIDATES);
+  expect(resolution.incidents.map((i) => i.incidentId)).toEqual(['attack']);
+  expect(resolution.claims.map((c) => [c.text, c.incidentId])).toEqual([
+    ['eight policemen', 'attack'],
+    ['Two were wounded', 'attack'],
+  ]);
 });
 
 test('a figure of an incident the page speaks of but is not linked to stays unassigned', () => {
