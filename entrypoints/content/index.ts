@@ -17,6 +17,7 @@ import { createLazyPopoverHost } from './lazyPopover';
 import { createPopoverUiLoader, POPOVER_UI_PATH } from './popoverUi';
 import { handleContentMessages } from './messages';
 import { createSession, type Session } from './session';
+import { pageOf } from './summary';
 
 const OFF_SUMMARY: Omit<PageSummaryReply, 'enabledForSite'> = {
   state: 'off',
@@ -73,7 +74,12 @@ export default defineContentScript({
     };
     browser.storage.onChanged.addListener(onStorage);
     const stopHandling = handleContentMessages({
-      'page.summary': () => session?.summary() ?? { ...OFF_SUMMARY, enabledForSite: enabled() },
+      'page.summary': () =>
+        session?.summary() ?? {
+          ...OFF_SUMMARY,
+          enabledForSite: enabled(),
+          page: pageOf(location.href, null, document.title),
+        },
       'page.reveal': (request) => ({ ok: session?.reveal(request) ?? false }),
       'page.step': ({ direction }) => ({ ok: session?.step(direction) ?? false }),
     });

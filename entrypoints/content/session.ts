@@ -31,7 +31,7 @@ import { bindInteraction, type OpenedBy } from './interaction';
 import { KIND_SETTING, planAnnotations, type PlannedAnnotation } from './plan';
 import type { PopoverHost, PopoverTarget } from './popover';
 import { describeAnnotation } from './describe';
-import { buildSummary } from './summary';
+import { buildSummary, pageOf } from './summary';
 import { watchPage, type PageWatch } from './watch';
 
 export interface SessionDeps {
@@ -344,7 +344,16 @@ export function createSession(deps: SessionDeps): Session {
       else paint();
     },
     summary: () =>
-      buildSummary({ state, enabledForSite: true, error, reply, annotations, text, drawn }),
+      buildSummary({
+        state,
+        enabledForSite: true,
+        error,
+        reply,
+        annotations,
+        text,
+        drawn,
+        page: pageOf(win.location.href, cache?.evidence.facts ?? null, doc.title),
+      }),
     reveal(request) {
       const found = drawnList.find((a) =>
         request.kind === 'figure'

@@ -4,6 +4,7 @@
  * figure with its verdict, and how many highlights of each kind are drawn.
  * Plain data built from the last annotation pass; the page's DOM is not read.
  */
+import type { PageFacts } from '../../core/types';
 import type { PageSummaryReply, PageResolveReply, PageState } from '../../messaging/protocol';
 import type { AnnotationKind, PlannedAnnotation } from './plan';
 
@@ -17,6 +18,28 @@ export interface SummaryInput {
   text: string;
   /** Which annotations are drawn (the user's highlight kinds). */
   drawn: (annotation: PlannedAnnotation) => boolean;
+  /** The page itself (pageOf), for the popup's site switch and "Save this page". */
+  page: PageSummaryReply['page'];
+}
+
+/**
+ * The page as the popup needs it: its address, and its facts once read (null
+ * before the first pass or while Triangulate is off; the title then falls
+ * back to the document's).
+ */
+export function pageOf(
+  url: string,
+  facts: PageFacts | null,
+  documentTitle: string,
+): NonNullable<PageSummaryReply['page']> {
+  return {
+    url,
+    title: facts?.title ?? (documentTitle.trim() || null),
+    outletId: facts?.outletId ?? null,
+    outletName: facts?.outletName ?? null,
+    publishedAt: facts?.publishedAt ?? null,
+    language: facts?.language ?? null,
+  };
 }
 
 export function buildSummary(input: SummaryInput): PageSummaryReply {
@@ -72,5 +95,6 @@ export function buildSummary(input: SummaryInput): PageSummaryReply {
       verdict: claim.comparison?.verdict ?? null,
     })),
     counts,
+    page: input.page,
   };
 }
