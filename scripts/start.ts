@@ -29,10 +29,37 @@ async function main(): Promise<void> {
   console.log('Annotations:', summary.counts);
   if (summary.error) console.log('Error:', summary.error);
   // Open the first compared figure's popover, as a reader hovering it would.
-  const firstCompared = summary.figures.findIndex((figure) => figure.incidentId !== null);
-  if (firstCompared >= 0) {
-    await sendToPage(browser, page, 'page.reveal', { kind: 'figure', index: firstCompared });
-    await page.waitForTimeout(400);
+  // Only a figure compared with other reports is highlighted, so only such a
+  // figure can be revealed ("At Least 10" in a headline links but compares with nothing).
+  const compared = summary.figures.find(
+    (figure) => figure.verdict !== null && figure.verdict !== 'no-comparable',
+  );
+  if (compared !== undefined) {
+    // Bring the first verdict highlight (that figure) a sixth of the way down,
+    // so its popover opens below it with room to show the reports.
+    await page.evaluate(() => {
+      const names = ['agrees', 'disputed', 'outside'].map((v) => `triangulate-figure-${v}`);
+      const tops = names.flatMap((name) =>
+        [...(CSS.highlights.get(name) ?? [])].map(
+          (range) => (range as Range).getBoundingClientRect().top + scrollY,
+        ),
+      );
+      if (tops.length > 0)
+        scrollTo({ top: Math.min(...tops) - innerHeight / 6, behavior: 'instant' });
+    });
+    const { ok } = await sendToPage<{ ok: boolean }>(browser, page, 'page.reveal', {
+      kind: 'figure',
+      index: compared.index,
+    });
+    if (ok) {
+      // The popover's UI loads on first use; Floating UI places it on the next frame.
+      await page.waitForFunction(() => {
+        const host = document.querySelector('triangulate-popover');
+        return host?.shadowRoot?.querySelector('[role="dialog"]') != null;
+      });
+      await page.waitForTimeout(300);
+      console.log(`Popover open on "${compared.text}"`);
+    } else console.log(`Could not open the popover of "${compared.text}"`);
   }
 
   if (headless) {
