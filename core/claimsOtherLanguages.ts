@@ -280,8 +280,8 @@ function numberPattern(vocabulary: Vocabulary, joiner: string): string {
   const units = alternation(Object.keys(vocabulary.units));
   const approximate = Object.keys(vocabulary.approximate);
   return [
-    '\\d{1,3}(?:[\\u00A0\\u202F ]\\d{3})+',
-    '\\d+',
+    '\\d{1,3}(?:[\\u00A0\\u202F ]\\d{3}){1,2}',
+    '\\d{1,7}',
     ...(approximate.length > 0 ? [`une\\s+(?:${alternation(approximate)})`] : []),
     `(?:${tens})(?:${joiner}(?:${units}))?`,
     alternation(Object.keys(vocabulary.numbers)),
