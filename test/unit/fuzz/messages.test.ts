@@ -111,8 +111,10 @@ describe('parseRequest under fuzzing', () => {
 });
 
 describe('who may send what', () => {
-  test('the content script may send exactly lexicon.get and page.resolve', () => {
-    expect([...CONTENT_SENDABLE].toSorted()).toEqual(['lexicon.get', 'page.resolve']);
+  // A review tripwire: a new type a web page's content script may send must be
+  // read-only and added here on purpose (entity.get: an actor's or place's record).
+  test('the content script may send exactly the reviewed read-only types', () => {
+    expect([...CONTENT_SENDABLE].toSorted()).toEqual(['entity.get', 'lexicon.get', 'page.resolve']);
   });
 
   test.each<[string, MessageSender | undefined, boolean]>([
