@@ -18,10 +18,10 @@ export function sourceSyncLine(
 ): SourceSyncLine[] {
   const lines: SourceSyncLine[] = [];
   if (!source.enabled) lines.push({ tone: 'muted', text: 'Turned off: not synced.' });
-  if (status?.version != null) {
+  if (status !== undefined && status.version !== null) {
     const at = status.lastSyncAt === null ? '' : `, synced ${when(status.lastSyncAt)}`;
     lines.push({ tone: 'good', text: `Version ${status.version} installed${at}.` });
-  } else if (status?.lastSyncAt != null) {
+  } else if (status !== undefined && status.lastSyncAt !== null) {
     lines.push({
       tone: 'muted',
       text: `Checked ${when(status.lastSyncAt)}; nothing installed from it yet.`,

@@ -257,15 +257,16 @@ test('a reset keeps the dataset sources and nothing else', () => {
   expect(resetKeepingSources(changed)).toEqual({ ...defaultSettings(), sources });
 });
 
+const when = (iso: string) => `<${iso}>`;
+const status = (extra: object) => ({
+  url: 'https://d.example.org/m.json',
+  version: null,
+  lastSyncAt: null,
+  lastError: null,
+  ...extra,
+});
+
 describe('sourceSyncLine', () => {
-  const when = (iso: string) => `<${iso}>`;
-  const status = (extra: object) => ({
-    url: 'https://d.example.org/m.json',
-    version: null,
-    lastSyncAt: null,
-    lastError: null,
-    ...extra,
-  });
   test.each([
     [
       'never seen',
