@@ -8,9 +8,9 @@ import type { DatasetIndex } from './datasetIndex';
 import { candidateQuery, readPageEvidence } from './evidence';
 import { AliasMatcher } from './matcher';
 import { withoutOwnReports } from './ownReport';
-import type { Outcome, Qualifier, Report, Side } from './schema';
+import type { Outcome, Qualifier, Side } from './schema';
 import { resolvePage } from './resolve';
-import type { IncidentBundle, PageSignals, Verdict } from './types';
+import type { PageSignals, Verdict } from './types';
 
 export interface AnnotatedSource {
   outletId: string;

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       // The popover's UI loads on first use; Floating UI places it on the next frame.
       await page.waitForFunction(() => {
         const host = document.querySelector('triangulate-popover');
-        return host?.shadowRoot?.querySelector('[role="dialog"]') != null;
+        return Boolean(host?.shadowRoot?.querySelector('[role="dialog"]'));
       });
       await page.waitForTimeout(300);
       console.log(`Popover open on "${compared.text}"`);

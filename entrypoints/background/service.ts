@@ -6,7 +6,7 @@
  * against fake-indexeddb and WXT's fake browser.
  */
 import { browser } from 'wxt/browser';
-import { withoutOwnReports, type OwnPage } from '../../core/ownReport';
+import { withoutOwnReports } from '../../core/ownReport';
 import { candidateQuery } from '../../core/evidence';
 import { resolvePage } from '../../core/resolve';
 import type { IncidentBundle, PageResolution } from '../../core/types';

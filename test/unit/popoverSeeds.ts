@@ -13,7 +13,7 @@ import { candidateQuery, readPageEvidence } from '../../core/evidence';
 import type { PageResolveReply } from '../../core/popoverModel';
 import { resolvePage } from '../../core/resolve';
 import { parseDataset } from '../../core/schema';
-import type { IncidentBundle, ResolvedClaim } from '../../core/types';
+import type { ResolvedClaim } from '../../core/types';
 import { bundledDataset } from '../../data/index';
 import { collectPageSignals } from '../../page/signals';
 import { extractVisibleText } from '../../page/visibleText';
