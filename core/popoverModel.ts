@@ -70,6 +70,8 @@ export interface ReportRow {
   /** Only an http(s) address, else null. */
   url: string | null;
   title: string;
+  /** One of the user's own saved sources (IncidentBundle.userReportIds), not the dataset's. */
+  userSource: boolean;
   figures: FigureCell[];
 }
 
@@ -80,6 +82,7 @@ export interface FigureCell {
   /** "policemen killed" */
   what: string;
   attributedTo: string;
+  /** The report's own words for it, verbatim; the popover shows it on demand. */
   quote: string;
   /** Beside a page's figure: whether this one counts the same and agrees; null when not compared. */
   match: 'agrees' | 'differs' | null;
@@ -355,6 +358,7 @@ function reportRows(bundle: IncidentBundle, claim: ResolvedClaim | null): Report
   const compared = new Map(
     (claim?.comparison?.sources ?? []).map((source) => [source.figureId, source.agrees]),
   );
+  const mine = new Set(bundle.userReportIds ?? []);
   return bundle.reports
     .filter((report) => report.incidentId === bundle.incident.id)
     .toSorted((a, b) => a.publishedAt.localeCompare(b.publishedAt))
@@ -364,6 +368,7 @@ function reportRows(bundle: IncidentBundle, claim: ResolvedClaim | null): Report
       published: `${formatDay(report.publishedAt)}${report.publishedAtInferred ? ' (inferred)' : ''}`,
       url: safeUrl(report.url),
       title: report.title,
+      userSource: mine.has(report.id),
       figures: bundle.figures
         .filter((figure) => figure.reportId === report.id)
         .map((figure) => figureCell(figure, compared)),

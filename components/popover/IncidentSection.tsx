@@ -108,12 +108,13 @@ function ReportTable({ rows }: { rows: ReportRow[] }) {
                     <span title={row.title}>{row.outlet}</span>
                   )}
                   <span class="tg-date">{row.published}</span>
+                  {row.userSource && <span class="tg-mine">Your saved source</span>}
                 </th>
               )}
               {figure === null ? (
                 <td class="tg-muted">no figure</td>
               ) : (
-                <td title={figure.quote} data-figure={figure.figureId}>
+                <td data-figure={figure.figureId}>
                   <span class="tg-count">{figure.count}</span> {figure.what}
                   {figure.match !== null && ' '}
                   {figure.match !== null && (
@@ -122,6 +123,12 @@ function ReportTable({ rows }: { rows: ReportRow[] }) {
                     </span>
                   )}{' '}
                   <span class="tg-per">per {figure.attributedTo}</span>
+                  {figure.quote !== '' && (
+                    <details class="tg-quote" data-part="quote">
+                      <summary>Quote</summary>
+                      <blockquote>{figure.quote}</blockquote>
+                    </details>
+                  )}
                 </td>
               )}
             </tr>

@@ -101,6 +101,11 @@ export const POPOVER_CSS = `
 .tg-badge { display: inline-block; margin-left: 4px; padding: 0 5px; border-radius: 8px; font-size: 11px; font-weight: 600; }
 .tg-badge-agrees { color: var(--tg-agrees); background: var(--tg-agrees-bg); }
 .tg-badge-differs { color: var(--tg-outside); background: var(--tg-outside-bg); }
+.tg-mine { display: inline-block; margin-top: 2px; padding: 0 5px; border-radius: 8px; font-size: 11px; font-weight: 600; color: var(--tg-link); background: var(--tg-surface); border: 1px solid var(--tg-border); }
+.tg-quote { margin: 2px 0 0; padding: 0; }
+.tg-quote summary { display: list-item; width: max-content; max-width: 100%; cursor: pointer; color: var(--tg-muted); border-radius: 4px; }
+.tg-quote summary:focus-visible { outline: 2px solid var(--tg-focus); outline-offset: 1px; }
+.tg-quote blockquote { margin: 2px 0 0; padding: 2px 0 2px 8px; border-left: 2px solid var(--tg-border); font-style: italic; overflow-wrap: anywhere; }
 .tg-panel a { color: var(--tg-link); text-decoration: underline; text-underline-offset: 2px; cursor: pointer; }
 .tg-timeline { margin: 0; padding: 0 0 0 18px; font-size: 12px; }
 .tg-timeline li { margin: 1px 0; }

@@ -187,12 +187,16 @@ describe('the popover in Chromium', () => {
       page.evaluate(() => {
         const root = document.querySelector('triangulate-popover')?.shadowRoot;
         const active = root?.activeElement;
-        return active ? `${active.tagName.toLowerCase()}.${active.className}` : 'outside';
+        if (!active) return 'outside';
+        // A quote's summary is named by its text; the other elements by their class.
+        const name = active.closest('.tg-quote') ? active.textContent : active.className;
+        return `${active.tagName.toLowerCase()}.${name}`;
       });
     expect(await focused()).toBe('div.tg-panel tg-theme-light');
-    // Close button, the scrollable body (arrow keys scroll it), "why linked", then round again.
+    // Close button, the scrollable body (arrow keys scroll it), "why linked", each
+    // report figure's quote (4 figures), then round again.
     const order: string[] = [];
-    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab']) {
+    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab']) {
       await page.keyboard.press(key);
       order.push(await focused());
     }
@@ -200,10 +204,22 @@ describe('the popover in Chromium', () => {
       'button.tg-close',
       'div.tg-body',
       'summary.',
+      'summary.Quote',
+      'summary.Quote',
+      'summary.Quote',
+      'summary.Quote',
       'button.tg-close',
-      'summary.',
-      'div.tg-body',
+      'summary.Quote',
     ]);
+    // Enter opens the last figure's quote: the report's own words, readable without a pointer.
+    await page.keyboard.press('Enter');
+    expect(
+      await page.evaluate(() => {
+        const root = document.querySelector('triangulate-popover')?.shadowRoot;
+        const open = root?.querySelectorAll('details.tg-quote[open] blockquote') ?? [];
+        return [...open].map((quote) => (quote as HTMLElement).innerText.length > 10);
+      }),
+    ).toEqual([true]);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => window.triangulateGallery.closes)).toBe(1);
     expect(await page.locator('triangulate-popover [role="dialog"]').count()).toBe(0);

@@ -43,6 +43,13 @@ function renderView(target: PopoverTarget, theme: 'auto' | 'light' | 'dark' = 'a
 const text = (node: Element | null | undefined) =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** A cell's text without its quote disclosure. */
+const bare = (cell: Element) => {
+  const copy = cell.cloneNode(true) as Element;
+  copy.querySelector('.tg-quote')?.remove();
+  return text(copy);
+};
+
 describe('the panel', () => {
   test('a dialog named after the figure and incident, with a close button', () => {
     const panel = renderView(figureTarget, 'dark').querySelector('[role="dialog"]');
@@ -76,7 +83,7 @@ describe('the panel', () => {
   test('the report table: one row per figure, the source cell spanning its report', () => {
     const rows = [...renderView(figureTarget).querySelectorAll('.tg-table tbody tr')];
     expect(
-      rows.map((row) => [...row.children].map((cell) => [cell.tagName.toLowerCase(), text(cell)])),
+      rows.map((row) => [...row.children].map((cell) => [cell.tagName.toLowerCase(), bare(cell)])),
     ).toEqual([
       [
         ['th', 'Agence France-Presse5 Sept 2015 (inferred)'],
@@ -95,6 +102,50 @@ describe('the panel', () => {
       '2',
       null,
     ]);
+  });
+
+  test("each figure's verbatim quote is a disclosure the keyboard reaches, closed at first", () => {
+    const table = renderView(figureTarget).querySelector('.tg-table');
+    const quotes = [...(table?.querySelectorAll('td[data-figure]') ?? [])].map((cell) => {
+      const details = cell.querySelector('details.tg-quote');
+      return [
+        cell.getAttribute('data-figure'),
+        cell.hasAttribute('title'),
+        details?.hasAttribute('open'),
+        text(details?.querySelector('summary')),
+        text(details?.querySelector('blockquote')),
+      ];
+    });
+    const bundle = seed000.bundles.find((b) => b.incident.id === ATTACK) as IncidentBundle;
+    const quoteOf = (figureId: string | null) =>
+      bundle.figures
+        .find((figure) => figure.id === figureId)
+        ?.quote.replace(/\s+/g, ' ')
+        .trim();
+    expect(quotes.map((row) => row.slice(1, 4))).toEqual([
+      [false, false, 'Quote'],
+      [false, false, 'Quote'],
+      [false, false, 'Quote'],
+      [false, false, 'Quote'],
+    ]);
+    expect(quotes.map((row) => row[4])).toEqual(quotes.map((row) => quoteOf(row[0] as string)));
+    expect(quotes.every((row) => typeof row[4] === 'string' && row[4].length > 10)).toBe(true);
+  });
+
+  test.each([
+    ['none saved', [], [false, false]],
+    ['TASS saved by the user', ['TASS'], [false, true]],
+  ])("the user's saved sources are marked in the table: %s", (_label, outlets, expected) => {
+    const bundles = seed000.bundles.map((bundle) => ({
+      ...bundle,
+      userReportIds: bundle.reports
+        .filter((report) => outlets.some((name) => report.outletId.toUpperCase() === name))
+        .map((report) => report.id),
+    }));
+    const target = { ...figureTarget, resolution: { ...seed000, bundles } } as PopoverTarget;
+    const heads = [...renderView(target).querySelectorAll('.tg-table th[scope="row"]')];
+    expect(heads.map((th) => th.querySelector('.tg-mine') !== null)).toEqual(expected);
+    if (expected[1]) expect(text(heads[1]?.querySelector('.tg-mine'))).toBe('Your saved source');
   });
 
   test('the charts say in words what they draw', () => {
