@@ -241,6 +241,8 @@ let bmpTable: Int32Array | null = null;
 const astralTable = new Map<number, number>();
 let pool = new Uint16Array(4096);
 let poolLength = 0;
+/** ASCII's key chars: every ASCII char maps to exactly one (letter, digit, SPACE, LINE_BREAK, APOSTROPHE). */
+let asciiTable: Uint16Array | null = null;
 
 function encodeMapping(cp: number): number {
   const codes = mapCodePoint(cp).slice(0, 31);
@@ -270,51 +272,76 @@ function astralMapping(cp: number): number {
   return encoded;
 }
 
+function buildAsciiTable(): Uint16Array {
+  const table = new Uint16Array(0x80);
+  for (let cp = 0; cp < 0x80; cp++) {
+    const codes = mapCodePoint(cp);
+    if (codes.length !== 1) throw new Error(`ASCII ${cp} maps to ${codes.length} key chars`);
+    table[cp] = codes[0]!;
+  }
+  return table;
+}
+
 function grow16(a: Uint16Array, used: number): Uint16Array<ArrayBuffer> {
   const b = new Uint16Array(a.length * 2);
   b.set(a.subarray(0, used));
   return b;
 }
-function grow32(a: Uint32Array, used: number): Uint32Array<ArrayBuffer> {
-  const b = new Uint32Array(a.length * 2);
-  b.set(a.subarray(0, used));
-  return b;
-}
 
-/**
- * A growable buffer of key chars with their source spans. Three are reused
- * across calls (the output, the current word, the folded word): normalising
- * is synchronous, so they are never shared by two calls at once.
+/*
+ * The output: key chars and their source spans, in parallel typed arrays.
+ * normalizeWithOffsets gives each call fresh arrays sized to the text and
+ * returns views of them; normalizeKey reuses one small set (it returns only
+ * the string). Normalising is synchronous, so the module-level state is never
+ * shared by two calls at once.
+ *
+ * A word is written raw straight into the output, one slot past its end (the
+ * slot a separator before it may need), and folded in place when it ends:
+ * folds never lengthen a word except -zod -> -zoda at its very end, so the
+ * fold's write position never passes its read position.
  */
-class SpanBuffer {
-  chars = new Uint16Array(256);
-  starts = new Uint32Array(256);
-  ends = new Uint32Array(256);
-  length = 0;
-
-  push(code: number, start: number, end: number): void {
-    if (this.length === this.chars.length) {
-      this.chars = grow16(this.chars, this.length);
-      this.starts = grow32(this.starts, this.length);
-      this.ends = grow32(this.ends, this.length);
-    }
-    this.chars[this.length] = code;
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    this.length++;
-  }
-}
-
-const output = new SpanBuffer();
-const word = new SpanBuffer();
-const part = new SpanBuffer();
-const folded = new SpanBuffer();
+let keyChars: Uint16Array = new Uint16Array(256);
+let keyStarts: Uint32Array = new Uint32Array(256);
+let keyEnds: Uint32Array = new Uint32Array(256);
+let chars = keyChars;
+let starts = keyStarts;
+let ends = keyEnds;
+/** Key chars written and final (the current word, if any, lies beyond). */
+let length = 0;
+/** Where the current raw word starts (length + 1) and how long it is. */
+let wordStart = 0;
+let wordLength = 0;
+let wordHasApostrophe = false;
+/** False while the raw word is known to be its own folded form (plain ASCII, no fold lead, no doubled char). */
+let wordNeedsFold = false;
 
 // A separator run seen but not yet written: written only before the next word (trims and collapses).
 let pendingSeparator = false;
 let pendingLineBreak = false;
 let pendingStart = 0;
 let pendingEnd = 0;
+
+function useBuffers(c: Uint16Array, s: Uint32Array, e: Uint32Array): void {
+  chars = c;
+  starts = s;
+  ends = e;
+}
+
+/** Makes room for index `last` (and everything before it), keeping what is written. */
+function ensureCapacity(last: number): void {
+  if (last < chars.length) return;
+  let size = chars.length * 2;
+  while (last >= size) size *= 2;
+  const used = Math.min(chars.length, Math.max(length, wordStart + wordLength));
+  chars = copyInto(new Uint16Array(size), chars, used);
+  starts = copyInto(new Uint32Array(size), starts, used);
+  ends = copyInto(new Uint32Array(size), ends, used);
+}
+
+function copyInto<T extends Uint16Array | Uint32Array>(to: T, from: T, used: number): T {
+  to.set(from.subarray(0, used));
+  return to;
+}
 
 function noteSeparator(lineBreak: boolean, start: number, end: number): void {
   if (pendingSeparator) {
@@ -330,28 +357,52 @@ function noteSeparator(lineBreak: boolean, start: number, end: number): void {
 
 /** Normalises a dictionary string; the same key normalizeWithOffsets(s).key gives. */
 export function normalizeKey(s: string): string {
+  useBuffers(keyChars, keyStarts, keyEnds);
   normalizeIntoOutput(s);
-  return decode(output.chars, output.length);
+  // Keep the shared buffers as grown.
+  keyChars = chars;
+  keyStarts = starts;
+  keyEnds = ends;
+  return decode(chars, length);
 }
 
 /** Normalises text and maps every key char back to its source span in `text`. */
 export function normalizeWithOffsets(text: string): NormalizedText {
+  const capacity = text.length + 16;
+  useBuffers(new Uint16Array(capacity), new Uint32Array(capacity), new Uint32Array(capacity));
   normalizeIntoOutput(text);
-  return {
-    key: decode(output.chars, output.length),
-    starts: output.starts.slice(0, output.length),
-    ends: output.ends.slice(0, output.length),
+  const result: NormalizedText = {
+    key: decode(chars, length),
+    starts: starts.subarray(0, length),
+    ends: ends.subarray(0, length),
   };
+  // Do not keep this text's arrays alive after the call.
+  useBuffers(keyChars, keyStarts, keyEnds);
+  return result;
 }
 
 function normalizeIntoOutput(text: string): void {
-  output.length = 0;
-  word.length = 0;
+  const ascii = (asciiTable ??= buildAsciiTable());
+  length = 0;
+  wordStart = 1;
+  wordLength = 0;
+  wordHasApostrophe = false;
+  wordNeedsFold = false;
   pendingSeparator = false;
   const n = text.length;
   let i = 0;
   while (i < n) {
     const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      // The fast path: one ASCII char, one key char.
+      const code = ascii[unit]!;
+      if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
+        if (wordLength > 0) flushWord();
+        noteSeparator(code === KEY_LINE_BREAK, i, i + 1);
+        i++;
+      } else i = copyAsciiRun(text, ascii, i);
+      continue;
+    }
     let next = i + 1;
     let encoded: number;
     if (unit >= 0xd800 && unit <= 0xdbff && next < n) {
@@ -362,37 +413,105 @@ function normalizeIntoOutput(text: string): void {
       } else encoded = bmpMapping(unit);
     } else encoded = bmpMapping(unit);
 
-    const length = encoded & 31;
-    if (length === 0) attachDropped(next);
+    const count = encoded & 31;
+    if (count === 0) attachDropped(next);
     else {
       const offset = encoded >>> 5;
-      for (let k = 0; k < length; k++) {
+      for (let k = 0; k < count; k++) {
         const code = pool[offset + k]!;
         if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
-          if (word.length > 0) flushWord();
+          if (wordLength > 0) flushWord();
           noteSeparator(code === KEY_LINE_BREAK, i, next);
-        } else word.push(code, i, next);
+        } else pushWordChar(code, i, next);
       }
     }
     i = next;
   }
-  if (word.length > 0) flushWord();
+  if (wordLength > 0) flushWord();
+}
+
+/**
+ * ASCII key chars that change the word they are in whatever follows: y and q
+ * fold, z starts dz(h), zh and -zoda. The other folds are the pairs kh, gh,
+ * dj, ou and doubled letters, which copyAsciiRun checks as it copies.
+ */
+const FOLDS_ALONE = new Uint8Array(0x80);
+for (const code of [Y, Q, Z]) FOLDS_ALONE[code] = 1;
+
+/**
+ * Appends the run of ASCII word chars from `i` to the current raw word, with
+ * the arrays in locals (the hot loop of most pages); returns where it stopped.
+ */
+function copyAsciiRun(text: string, ascii: Uint16Array, i: number): number {
+  const n = text.length;
+  if (wordLength === 0) wordStart = length + 1;
+  let at = wordStart + wordLength;
+  let c = chars;
+  let s = starts;
+  let e = ends;
+  let apostrophe = false;
+  let needsFold = false;
+  let previous = wordLength > 0 ? c[at - 1]! : -1;
+  let code = ascii[text.charCodeAt(i)]!;
+  for (;;) {
+    if (at >= c.length) {
+      wordLength = at - wordStart;
+      ensureCapacity(at);
+      c = chars;
+      s = starts;
+      e = ends;
+    }
+    c[at] = code;
+    s[at] = i;
+    e[at] = i + 1;
+    at++;
+    apostrophe ||= code === APOSTROPHE;
+    needsFold ||=
+      FOLDS_ALONE[code] === 1 ||
+      code === previous ||
+      (code === H && (previous === K || previous === G)) ||
+      (code === J && previous === D) ||
+      (code === U && previous === O);
+    previous = code;
+    i++;
+    if (i === n) break;
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) break;
+    code = ascii[unit]!;
+    if (code === KEY_SPACE || code === KEY_LINE_BREAK) break;
+  }
+  wordLength = at - wordStart;
+  if (apostrophe) wordHasApostrophe = true;
+  if (needsFold) wordNeedsFold = true;
+  return i;
+}
+
+function pushWordChar(code: number, start: number, end: number): void {
+  if (wordLength === 0) wordStart = length + 1;
+  const at = wordStart + wordLength;
+  if (at >= chars.length) ensureCapacity(at);
+  chars[at] = code;
+  starts[at] = start;
+  ends[at] = end;
+  wordLength++;
+  wordNeedsFold = true;
+  if (code === APOSTROPHE) wordHasApostrophe = true;
 }
 
 /** A char that vanishes (a combining mark, a soft sign, a zero-width joiner) joins the span before it. */
 function attachDropped(end: number): void {
-  if (word.length > 0) word.ends[word.length - 1] = end;
+  if (wordLength > 0) ends[wordStart + wordLength - 1] = end;
   else if (pendingSeparator) pendingEnd = end;
-  else if (output.length > 0) output.ends[output.length - 1] = end;
+  else if (length > 0) ends[length - 1] = end;
 }
 
-function decode(chars: Uint16Array, length: number): string {
+function decode(codes: Uint16Array, count: number): string {
   let s = '';
-  for (let k = 0; k < length; k += 8192) {
+  for (let k = 0; k < count; k += 8192) {
     // apply() takes the typed array as it is; spreading it would go through an iterator.
     s += String.fromCharCode.apply(
       null,
-      chars.subarray(k, Math.min(length, k + 8192)) as unknown as number[],
+      codes.subarray(k, Math.min(count, k + 8192)) as unknown as number[],
     );
   }
   return s;
@@ -400,76 +519,165 @@ function decode(chars: Uint16Array, length: number): string {
 
 const ELISIONS = new Set(['l', 'd', 'j', 'n', 's', 'm', 'c', 't'].map(ch));
 
-/** Splits the buffered word at separating apostrophes and drops the others. */
+// Scratch for the rare word with an apostrophe: the raw word, then one part of it at a time.
+let rawChars = new Uint16Array(64);
+let rawStarts = new Uint32Array(64);
+let rawEnds = new Uint32Array(64);
+let partChars = new Uint16Array(64);
+let partStarts = new Uint32Array(64);
+let partEnds = new Uint32Array(64);
+
+/** Folds the finished word into the output; a word with apostrophes is first split at the separating ones. */
 function flushWord(): void {
-  if (word.chars.subarray(0, word.length).indexOf(APOSTROPHE) < 0) {
-    foldAndEmit(word);
-    word.length = 0;
+  const count = wordLength;
+  // Room for a separator, the word and -zod's extra char, before wordLength stops covering the raw word.
+  if (wordStart + count + 1 >= chars.length) ensureCapacity(wordStart + count + 1);
+  wordLength = 0;
+  if (!wordNeedsFold && !wordHasApostrophe && pendingSeparator && length > 0) {
+    // Most words: already folded and already in place, right after the separator's slot.
+    chars[length] = pendingLineBreak ? KEY_LINE_BREAK : KEY_SPACE;
+    starts[length] = pendingStart;
+    ends[length] = pendingEnd;
+    pendingSeparator = false;
+    length = wordStart + count;
     return;
   }
-  part.length = 0;
+  wordNeedsFold = false;
+  if (!wordHasApostrophe) {
+    foldAndEmit(chars, starts, ends, wordStart, wordStart + count);
+    return;
+  }
+  wordHasApostrophe = false;
+  if (rawChars.length < count) {
+    const size = Math.max(count, rawChars.length * 2);
+    rawChars = new Uint16Array(size);
+    rawStarts = new Uint32Array(size);
+    rawEnds = new Uint32Array(size);
+    partChars = new Uint16Array(size);
+    partStarts = new Uint32Array(size);
+    partEnds = new Uint32Array(size);
+  }
+  rawChars.set(chars.subarray(wordStart, wordStart + count));
+  rawStarts.set(starts.subarray(wordStart, wordStart + count));
+  rawEnds.set(ends.subarray(wordStart, wordStart + count));
+  splitAtApostrophes(count);
+}
+
+/** Splits the raw word at separating apostrophes (possessive 's, elisions l' d' qu') and drops the others. */
+function splitAtApostrophes(count: number): void {
+  let part = 0;
   let sinceApostrophe = 0;
-  for (let w = 0; w < word.length; w++) {
-    const code = word.chars[w]!;
+  const emitPart = (): void => {
+    ensureCapacity(length + part + 2);
+    foldAndEmit(partChars, partStarts, partEnds, 0, part);
+  };
+  for (let w = 0; w < count; w++) {
+    const code = rawChars[w]!;
     if (code !== APOSTROPHE) {
-      part.push(code, word.starts[w]!, word.ends[w]!);
+      partChars[part] = code;
+      partStarts[part] = rawStarts[w]!;
+      partEnds[part] = rawEnds[w]!;
+      part++;
       sinceApostrophe++;
       continue;
     }
-    const last = w === word.length - 1;
+    const last = w === count - 1;
     const possessive =
-      word.chars[w + 1] === S && (w + 2 === word.length || word.chars[w + 2] === APOSTROPHE);
+      w + 1 < count && rawChars[w + 1] === S && (w + 2 === count || rawChars[w + 2] === APOSTROPHE);
     const elision =
-      (sinceApostrophe === 1 && ELISIONS.has(part.chars[part.length - 1]!)) ||
-      (sinceApostrophe === 2 &&
-        part.chars[part.length - 2] === Q &&
-        part.chars[part.length - 1] === U);
-    if (part.length === 0 || last || possessive || elision) {
-      if (part.length > 0) foldAndEmit(part);
-      part.length = 0;
-      noteSeparator(false, word.starts[w]!, word.ends[w]!);
+      (sinceApostrophe === 1 && ELISIONS.has(partChars[part - 1]!)) ||
+      (sinceApostrophe === 2 && partChars[part - 2] === Q && partChars[part - 1] === U);
+    if (part === 0 || last || possessive || elision) {
+      if (part > 0) emitPart();
+      part = 0;
+      noteSeparator(false, rawStarts[w]!, rawEnds[w]!);
     } else {
-      part.ends[part.length - 1] = word.ends[w]!;
+      partEnds[part - 1] = rawEnds[w]!;
     }
     sinceApostrophe = 0;
   }
-  if (part.length > 0) foldAndEmit(part);
-  word.length = 0;
+  if (part > 0) emitPart();
 }
 
-/** Applies the spelling-variant folds to one word and appends the result to the output. */
-function foldAndEmit(source: SpanBuffer): void {
-  const c = source.chars;
-  const n = source.length;
-  folded.length = 0;
-  let i = 0;
-  while (i < n) {
-    const c0 = c[i]!;
-    const c1 = i + 1 < n ? c[i + 1]! : 0;
-    const c2 = i + 2 < n ? c[i + 2]! : 0;
-    if (c0 === Y && c1 === O && c2 === U) {
-      // "you" -> "iu" (Yousef = Yusuf), before "yo" -> "e" can take it.
-      pushFolded(I, source.starts[i]!, source.ends[i]!);
-      pushFolded(U, source.starts[i + 1]!, source.ends[i + 2]!);
-      i += 3;
-      continue;
-    }
-    const fold = foldAt(c0, c1, c2);
-    const used = fold >>> 16;
-    pushFolded(fold & 0xffff, source.starts[i]!, source.ends[i + used - 1]!);
-    i += used;
-  }
-  foldSuffix();
-  if (folded.length === 0) return;
+/** Chars that can begin a variant fold: d, z, k, g, y, o, q. */
+const FOLD_LEAD = new Uint8Array(0x80);
+for (const lead of [D, Z, K, G, Y, O, Q]) FOLD_LEAD[lead] = 1;
+
+/**
+ * Applies the spelling-variant folds to src[from, to) and appends the result
+ * (after the pending separator, if any) to the output. `src` may be the output
+ * itself, with the raw word just past the output's end: writing never passes
+ * reading, and every value a step needs is read before it writes.
+ */
+function foldAndEmit(
+  srcChars: Uint16Array,
+  srcStarts: Uint32Array,
+  srcEnds: Uint32Array,
+  from: number,
+  to: number,
+): void {
+  let w = length;
   if (pendingSeparator) {
-    if (output.length > 0) {
-      output.push(pendingLineBreak ? KEY_LINE_BREAK : KEY_SPACE, pendingStart, pendingEnd);
+    if (w > 0) {
+      chars[w] = pendingLineBreak ? KEY_LINE_BREAK : KEY_SPACE;
+      starts[w] = pendingStart;
+      ends[w] = pendingEnd;
+      w++;
     }
     pendingSeparator = false;
   }
-  for (let k = 0; k < folded.length; k++) {
-    output.push(folded.chars[k]!, folded.starts[k]!, folded.ends[k]!);
+  const first = w;
+  const c = chars;
+  const s = starts;
+  const e = ends;
+  let r = from;
+  while (r < to) {
+    const c0 = srcChars[r]!;
+    let code = c0;
+    let used = 1;
+    if (c0 < 0x80 && FOLD_LEAD[c0] === 1) {
+      const c1 = r + 1 < to ? srcChars[r + 1]! : 0;
+      const c2 = r + 2 < to ? srcChars[r + 2]! : 0;
+      if (c0 === Y && c1 === O && c2 === U) {
+        // "you" -> "iu" (Yousef = Yusuf), before "yo" -> "e" can take it.
+        const iStart = srcStarts[r]!;
+        const iEnd = srcEnds[r]!;
+        const uStart = srcStarts[r + 1]!;
+        const uEnd = srcEnds[r + 2]!;
+        w = pushFolded(first, w, I, iStart, iEnd);
+        w = pushFolded(first, w, U, uStart, uEnd);
+        r += 3;
+        continue;
+      }
+      const fold = foldAt(c0, c1, c2);
+      code = fold & 0xffff;
+      used = fold >>> 16;
+    }
+    const start = srcStarts[r]!;
+    const end = srcEnds[r + used - 1]!;
+    // A doubled Latin letter merges into the one before it.
+    if (w > first && c[w - 1] === code && code >= LOWER_A && code <= LOWER_Z) e[w - 1] = end;
+    else {
+      c[w] = code;
+      s[w] = start;
+      e[w] = end;
+      w++;
+    }
+    r += used;
   }
+  length = foldSuffix(first, w);
+}
+
+/** Appends a folded char at `w`, merging a doubled Latin letter into the one before it; the new end. */
+function pushFolded(first: number, w: number, code: number, start: number, end: number): number {
+  if (w > first && chars[w - 1] === code && code >= LOWER_A && code <= LOWER_Z) {
+    ends[w - 1] = end;
+    return w;
+  }
+  chars[w] = code;
+  starts[w] = start;
+  ends[w] = end;
+  return w + 1;
 }
 
 /** The variant fold at one position: the replacement char | (chars consumed << 16). */
@@ -486,37 +694,37 @@ function foldAt(c0: number, c1: number, c2: number): number {
   return c0 | (1 << 16);
 }
 
-/** Appends a folded char, merging a doubled Latin letter into the one before it. */
-function pushFolded(code: number, start: number, end: number): void {
-  const last = folded.length - 1;
-  if (last >= 0 && folded.chars[last] === code && code >= LOWER_A && code <= LOWER_Z) {
-    folded.ends[last] = end;
-  } else folded.push(code, start, end);
-}
-
 const ZODA = codesOf('zoda');
 // 'zadh' is Persian-script زاده, which has no vowel letter before the final h.
 const PATRONYMIC_SUFFIXES = ['zadeh', 'zoda', 'zade', 'zada', 'zadh', 'zod'].map(codesOf);
+const tailStarts = new Uint32Array(5);
+const tailEnds = new Uint32Array(5);
 
-/** -zoda / -zod / -zade / -zada / -zadeh / -zadh at the end of a word (after two letters at least) -> "zoda". */
-function foldSuffix(): void {
-  const n = folded.length;
+/**
+ * -zoda / -zod / -zade / -zada / -zadeh / -zadh at the end of the folded word
+ * chars[first, end) (after two letters at least) -> "zoda"; the word's new end.
+ */
+function foldSuffix(first: number, end: number): number {
+  const n = end - first;
+  // Every suffix starts with z, 3 to 5 chars from the end: most words stop here.
+  if (n < 5 || (chars[end - 3] !== Z && chars[end - 4] !== Z && chars[end - 5] !== Z)) return end;
   for (const suffix of PATRONYMIC_SUFFIXES) {
     const m = suffix.length;
     if (n - m < 2) continue;
+    const base = end - m;
     let same = true;
-    for (let k = 0; k < m && same; k++) same = folded.chars[n - m + k] === suffix[k];
+    for (let k = 0; k < m && same; k++) same = chars[base + k] === suffix[k];
     if (!same) continue;
     // Rewrite the tail in place; each new char keeps a span inside the old tail, in order.
-    const base = n - m;
-    const starts = Array.from(folded.starts.subarray(base, n));
-    const ends = Array.from(folded.ends.subarray(base, n));
-    folded.length = base;
+    tailStarts.set(starts.subarray(base, end));
+    tailEnds.set(ends.subarray(base, end));
     for (let k = 0; k < ZODA.length; k++) {
       const from = Math.min(k, m - 1);
-      const end = k === ZODA.length - 1 ? ends[m - 1]! : ends[from]!;
-      folded.push(ZODA[k]!, starts[from]!, end);
+      chars[base + k] = ZODA[k]!;
+      starts[base + k] = tailStarts[from]!;
+      ends[base + k] = k === ZODA.length - 1 ? tailEnds[m - 1]! : tailEnds[from]!;
     }
-    return;
+    return base + ZODA.length;
   }
+  return end;
 }
