@@ -76,7 +76,7 @@ export function SitesSection({ settings, save, announce }: SectionProps) {
       <SiteList
         id="disabled"
         title="Turned off on these sites"
-        empty="None: the popup's switch and Alt+Shift+T add the site you are on."
+        empty="None yet. The popup's switch and the site shortcut add the site you are on."
         sites={settings.disabledSites}
         field="disabledSites"
         save={save}

@@ -26,6 +26,7 @@ export function SourcesSection({ settings, save, announce }: SectionProps) {
   const [sync, setSync] = useState<SyncStatusReply | null>(null);
   const [syncError, setSyncError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const wasRunning = useRef(false);
 
   const poll = async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -33,6 +34,12 @@ export function SourcesSection({ settings, save, announce }: SectionProps) {
       const next = await sendMessage('sync.status', {});
       setSync(next);
       setSyncError(null);
+      // The end of a sync this page watched is announced, with its outcome.
+      if (wasRunning.current && !next.running) {
+        if (next.lastError) announce('error', `Sync finished with an error: ${next.lastError}`);
+        else announce('good', 'Sync finished.');
+      }
+      wasRunning.current = next.running;
       if (next.running) timer.current = setTimeout(() => void poll(), POLL_MS);
     } catch (error) {
       setSyncError(error instanceof Error ? error.message : String(error));
@@ -50,6 +57,7 @@ export function SourcesSection({ settings, save, announce }: SectionProps) {
     try {
       const { started } = await sendMessage('sync.now', {});
       announce('muted', started ? 'Syncing the dataset sources…' : 'A sync is already running.');
+      wasRunning.current = true;
       await poll();
     } catch (error) {
       announce(

@@ -1,6 +1,8 @@
 /**
  * axe-core in Chromium on the popup (this page, a checked claim, the incident
- * picker): any violation fails the test and is printed.
+ * picker) and the options page (with a source, a saved page, a field error,
+ * the reset confirmation, dark theme): any violation fails the test and is
+ * printed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,6 +95,79 @@ describe('accessibility (axe-core)', () => {
   });
 });
 
+describe('accessibility (axe-core): options', () => {
+  beforeAll(async () => {
+    // A source and a saved page, so their rows are checked too (no sync: the rows only need settings).
+    await browser.worker.evaluate(() =>
+      chrome.storage.local.set({
+        settings: {
+          version: 1,
+          sources: [
+            { url: 'https://data.example.org/manifest.json', publicKey: null, enabled: true },
+            { url: 'http://plain.example.org/manifest.json', publicKey: null, enabled: false },
+          ],
+          siteMode: 'list',
+          allowedSites: ['rferl.org'],
+          disabledSites: ['example.org'],
+        },
+      }),
+    );
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'user.saveReport',
+        payload: {
+          draft: {
+            incidentId: 'tj-2015-09-04-dushanbe-vahdat-attacks',
+            url: 'https://news.example.org/vahdat',
+            title: 'Eight police killed in Vahdat',
+            outletId: null,
+            outletName: 'Example News',
+            publishedAt: '2015-09-05',
+            language: 'en',
+            figures: [],
+          },
+        },
+      }),
+    );
+    await page.close();
+  });
+
+  test.each([
+    ['as it opens', async (_options: Page) => undefined],
+    [
+      'a refused field and the reset confirmation',
+      async (options: Page) => {
+        await options.getByLabel('Public key (optional)').fill('AAAA');
+        await options.getByLabel('Manifest address').fill('https://other.example.org/m.json');
+        await options.getByRole('button', { name: 'Add source' }).click();
+        await options.getByTestId('source-key-error').waitFor();
+        await options.getByRole('button', { name: 'Reset to defaults…' }).click();
+        await options.getByTestId('reset-confirm').waitFor();
+      },
+    ],
+    [
+      'in the dark theme',
+      async (options: Page) => {
+        await options.getByRole('radio', { name: 'Dark' }).check();
+        await options.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
+      },
+    ],
+  ])('options: %s', async (_name, prepare) => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('saved-page').waitFor();
+    await options.getByTestId('shortcuts').waitFor();
+    expect(await options.getByTestId('source-row').count()).toBe(2);
+    await prepare(options);
+    const found = await violations(options);
+    if (found.length > 0) console.log(found.join('\n'));
+    expect(found).toEqual([]);
+    await options.close();
+  });
+});
+
 test('the check itself catches a violation (an image without alt text)', async () => {
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
@@ -102,4 +177,8 @@ test('the check itself catches a violation (an image without alt text)', async (
   await popup.close();
 });
 
-declare const chrome: { tabs: { query(query: object): Promise<{ id?: number }[]> } };
+declare const chrome: {
+  tabs: { query(query: object): Promise<{ id?: number }[]> };
+  storage: { local: { set(items: object): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};

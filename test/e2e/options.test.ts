@@ -136,6 +136,7 @@ describe('options: dataset sources', () => {
     await expect
       .poll(() => options.getByTestId('source-sync').first().textContent(), { timeout: 30_000 })
       .toMatch(/^Version 2 installed, synced .+\.$/);
+    await expect.poll(() => notice(options)).toBe('Sync finished.');
     expect(await options.getByLabel(`Manifest address`).inputValue()).toBe('');
     expect(data.log.filter((line) => line.startsWith('GET /data/'))).toEqual([
       'GET /data/manifest.json -',
