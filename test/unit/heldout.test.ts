@@ -8,7 +8,20 @@
  * of event with it but are about something else. The gold below was written
  * before the pipeline was run on them. See docs/evaluation.md.
  *
- * RUNS: filled in below the labels once measured.
+ *
+ * Scored: incident links (a link outside the gold and the "acceptable"
+ * mentions is wrong); figures read (right when low, high, qualifier, side and
+ * outcome match the gold figure the read span overlaps); figures tied to an
+ * incident (right when it is the gold one); and verdicts that would mislead a
+ * reader (a comparison shown for a misread figure or one tied to the wrong
+ * incident). Optional gold figures are neither required nor wrong.
+ *
+ * First run (labels committed before it, nothing changed for them):
+ *   links    14 linked, 0 wrong: precision 1.000, recall 0.615 (8 of 13)
+ *   figures  44 read, 44 right of 63: precision 1.000, recall 0.698
+ *   ties     18 tied, 14 right, 4 wrong of 31: precision 0.778, recall 0.452
+ *   misleading verdicts: 2 ("17 gunmen" of the operation shown as above every
+ *   report of the attacks; "37 человек" detained likewise)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -393,7 +406,7 @@ function scorePage(page: GoldPage): PageScore {
   const judged = annotation.figures.map((figure) => ({ figure, verdict: judge(figure, golds) }));
   const counted = judged.filter((j) => j.verdict.kind !== 'optional');
   const rightGolds = new Set(
-    judged.flatMap((j) => (j.verdict.kind === 'right' ? [j.verdict.gold] : [])),
+    judged.flatMap((j) => (j.verdict.kind === 'right' ? [j.verdict.gold.text] : [])),
   );
   const describe = (figure: AnnotatedFigure) => `${figure.text} -> ${figure.incidentId}`;
   const tied = counted.filter((j) => j.figure.incidentId !== null);
@@ -417,7 +430,7 @@ function scorePage(page: GoldPage): PageScore {
     linked,
     wrongLinks: linked.filter((id) => !allowed.has(id)),
     missedLinks: page.links.filter((id) => !linked.includes(id)),
-    found: page.figures.filter((g) => !g.optional && rightGolds.has(g)).length,
+    found: page.figures.filter((g) => !g.optional && rightGolds.has(g.text)).length,
     labelled: page.figures.filter((g) => !g.optional).length,
     read: counted.length,
     right: counted.filter((j) => j.verdict.kind === 'right').length,
@@ -484,21 +497,20 @@ test('the set is what the header says', () => {
   expect([ABOUT_THE_DATASET.length, ABOUT_SOMETHING_ELSE.length]).toEqual([10, 11]);
 });
 
-describe('the measured run', () => {
-  test('prints', () => {
-    console.log(JSON.stringify({ all: summarize(SCORES) }, null, 1));
-    for (const s of SCORES)
-      console.log(
-        s.file,
-        JSON.stringify({
-          linked: s.linked,
-          wrong: s.wrongLinks,
-          missed: s.missedLinks,
-          fig: `${s.right}/${s.read} of ${s.labelled}`,
-          ties: `${s.tiedRight}/${s.tied} of ${s.labelledWithIncident}`,
-          wrongTies: s.wrongTies,
-          misleading: s.misleading,
-        }),
-      );
+/** The numbers of the current run: a regression (or an improvement) must be recorded here and in docs/evaluation.md. */
+const CURRENT_RUN = {
+  links: { linked: 14, wrong: 0, precision: 1, recall: 0.615 },
+  figures: { read: 44, right: 44, labelled: 63, precision: 1, recall: 0.698 },
+  ties: { tied: 18, right: 14, wrong: 4, labelled: 31, precision: 0.778, recall: 0.452 },
+  misleadingVerdicts: 2,
+};
+
+test('the whole set scores exactly the recorded run', () => {
+  expect(summarize(SCORES)).toEqual(CURRENT_RUN);
+});
+
+describe('no page is linked to an incident it is not about', () => {
+  test.each(SCORES.map((s) => [s.file, s] as const))('%s', (_file, score) => {
+    expect(score.wrongLinks).toEqual([]);
   });
 });
