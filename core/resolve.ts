@@ -24,6 +24,7 @@ import type {
   PageResolution,
   ResolvedClaim,
   Span,
+  Verdict,
 } from './types';
 
 /** Paragraph and sentence spans of the page text, to tell which evidence sits near a figure. */
@@ -135,6 +136,7 @@ function scoreIncident(
   bundle: IncidentBundle,
   evidence: PageEvidence,
   featuredIn: Map<string, number>,
+  verdicts: VerdictCache = new VerdictCache(),
 ): { points: Point[]; excluded: boolean } {
   const { incident } = bundle;
   const points: Point[] = [];
@@ -190,7 +192,7 @@ function scoreIncident(
     });
   }
   points.push(...datePoints(evidence.dates, incident));
-  points.push(...figurePoints(evidence.claims, bundle));
+  points.push(...figurePoints(evidence.claims, bundle, verdicts));
   if (published !== null) points.push(...publishedPoints(published, incident));
   return { points: capKeywords(points), excluded: false };
 }
@@ -228,12 +230,16 @@ function datePoints(dates: readonly DateMention[], incident: Incident): Point[] 
 }
 
 /** A page figure equal to one of the incident's reported figures. */
-function figurePoints(claims: readonly Claim[], bundle: IncidentBundle): Point[] {
+function figurePoints(
+  claims: readonly Claim[],
+  bundle: IncidentBundle,
+  verdicts: VerdictCache,
+): Point[] {
   const seen = new Set<string>();
   const points: Point[] = [];
   for (const claim of claims) {
     const key = `${claim.low}-${claim.high}-${claim.side}-${claim.outcome}`;
-    if (seen.has(key) || compareClaim(claim, bundle).verdict !== 'agrees') continue;
+    if (seen.has(key) || verdicts.verdict(claim, bundle) !== 'agrees') continue;
     seen.add(key);
     // Small counts (one, two) match by chance far more often than 28 or 33.
     points.push({
@@ -293,6 +299,30 @@ function capTotal(points: Point[], cap: number): Point[] {
   const total = points.reduce((sum, p) => sum + p.weight, 0);
   if (total <= cap) return points;
   return points.map((p) => ({ ...p, weight: (p.weight * cap) / total }));
+}
+
+/**
+ * compareClaim's verdict per incident and distinct figure (count, side,
+ * outcome, increment or not: all it reads of a claim), for one page: a long
+ * page repeats the same few figures many times over.
+ */
+class VerdictCache {
+  private readonly byBundle = new Map<IncidentBundle, Map<string, Verdict>>();
+
+  verdict(claim: Claim, bundle: IncidentBundle): Verdict {
+    let known = this.byBundle.get(bundle);
+    if (known === undefined) {
+      known = new Map();
+      this.byBundle.set(bundle, known);
+    }
+    const key = `${claim.low}\u0000${claim.high}\u0000${claim.side}\u0000${claim.outcome}\u0000${claim.relativeTo ?? ''}`;
+    let verdict = known.get(key);
+    if (verdict === undefined) {
+      verdict = compareClaim(claim, bundle).verdict;
+      known.set(key, verdict);
+    }
+    return verdict;
+  }
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -362,10 +392,11 @@ export function resolvePage(
   candidates: readonly IncidentBundle[],
 ): PageResolution {
   const featuredIn = countFeatures(candidates);
+  const verdicts = new VerdictCache();
   const linked: { bundle: IncidentBundle; link: LinkedIncident }[] = [];
   const rivals: IncidentBundle[] = [];
   for (const bundle of candidates) {
-    const { points, excluded } = scoreIncident(bundle, evidence, featuredIn);
+    const { points, excluded } = scoreIncident(bundle, evidence, featuredIn, verdicts);
     if (excluded) continue;
     if (!isLinked(points)) {
       // A candidate the page names in its own terms can claim a figure, so that figure
@@ -393,8 +424,12 @@ export function resolvePage(
   );
   const bundles = ranked.map((l) => l.bundle);
   const layout = evidence.layout ?? null;
+  const context =
+    bundles.length === 0
+      ? null
+      : assignmentContext([...bundles, ...rivals], bundles.length, evidence, layout, verdicts);
   const claims = evidence.claims.map((claim): ResolvedClaim => {
-    const bundle = assignClaim(claim, bundles, rivals, evidence, layout);
+    const bundle = context === null ? null : assignClaim(claim, context);
     return {
       ...claim,
       incidentId: bundle?.incident.id ?? null,
@@ -448,19 +483,60 @@ const FIGURE_AGREES_WEIGHT = 4;
  * linked to (the operation the page speaks of but could not be tied to):
  * the main incident is no home for another incident's figures.
  */
-function assignClaim(
-  claim: Claim,
-  linked: readonly IncidentBundle[],
-  rivals: readonly IncidentBundle[],
-  evidence: PageEvidence,
-  layout: PageLayout | null,
-): IncidentBundle | null {
-  if (linked.length === 0) return null;
-  const scored = assignmentScores(claim, [...linked, ...rivals], linked.length, evidence, layout);
+function assignClaim(claim: Claim, context: AssignmentContext): IncidentBundle | null {
+  const { incidents, linkedCount } = context;
+  if (linkedCount === 0) return null;
+  const scored = scoreAssignments(claim, context);
   const [best, second] = scored.toSorted((a, b) => b.score - a.score);
-  if (best === undefined || best.score <= 0 || !linked.includes(best.bundle)) return null;
+  if (best === undefined || best.score <= 0 || incidents.indexOf(best.bundle) >= linkedCount) {
+    return null;
+  }
   if (second !== undefined && best.score - second.score < ASSIGN_MARGIN) return null;
   return best.bundle;
+}
+
+/**
+ * What scoring every figure of one page against the same incidents shares,
+ * worked out once per page: a 1 MB page has thousands of figures, matches and
+ * dates, so each figure looks only at the matches and dates inside its own
+ * sentence and paragraph (a binary search away).
+ */
+interface AssignmentContext {
+  /** Linked incidents in rank order, then the candidates that were not linked. */
+  incidents: readonly IncidentBundle[];
+  linkedCount: number;
+  layout: PageLayout | null;
+  sentences: SpanLookup | null;
+  paragraphs: SpanLookup | null;
+  matches: SpanWindow<AliasMatch>;
+  dates: SpanWindow<DateMention>;
+  sharedIds: Set<string>;
+  mainBonus: number;
+  /** Per incident (same order): its actors and the places smaller than a country. */
+  ownIds: Set<string>[];
+  verdicts: VerdictCache;
+}
+
+function assignmentContext(
+  incidents: readonly IncidentBundle[],
+  linkedCount: number,
+  evidence: PageEvidence,
+  layout: PageLayout | null,
+  verdicts: VerdictCache = new VerdictCache(),
+): AssignmentContext {
+  return {
+    incidents,
+    linkedCount,
+    layout,
+    sentences: layout === null ? null : new SpanLookup(layout.sentences),
+    paragraphs: layout === null ? null : new SpanLookup(layout.paragraphs),
+    matches: new SpanWindow(evidence.matches),
+    dates: new SpanWindow(evidence.dates),
+    sharedIds: sharedEntityIds(incidents),
+    mainBonus: hasLinkedRelative(incidents.slice(0, linkedCount)) ? 0 : MAIN_INCIDENT_BONUS,
+    ownIds: incidents.map(ownEntityIds),
+    verdicts,
+  };
 }
 
 /**
@@ -475,15 +551,26 @@ export function assignmentScores(
   evidence: PageEvidence,
   layout: PageLayout | null,
 ): { bundle: IncidentBundle; score: number }[] {
-  const sentence = enclosing(claim, layout?.sentences, SENTENCE_WINDOW);
-  const paragraph = enclosing(claim, layout?.paragraphs, PARAGRAPH_WINDOW);
-  const sharedIds = sharedEntityIds(incidents);
-  const mainBonus = hasLinkedRelative(incidents.slice(0, linkedCount)) ? 0 : MAIN_INCIDENT_BONUS;
+  return scoreAssignments(claim, assignmentContext(incidents, linkedCount, evidence, layout));
+}
+
+function scoreAssignments(
+  claim: Claim,
+  context: AssignmentContext,
+): { bundle: IncidentBundle; score: number }[] {
+  const { incidents, linkedCount, sharedIds, mainBonus } = context;
+  const sentence = context.sentences?.enclosing(claim) ?? windowAround(claim, SENTENCE_WINDOW);
+  const paragraph = context.paragraphs?.enclosing(claim) ?? windowAround(claim, PARAGRAPH_WINDOW);
+  // Only what lies inside the sentence or the paragraph counts: the union of the two spans bounds it.
+  const from = Math.min(sentence.start, paragraph.start);
+  const to = Math.max(sentence.end, paragraph.end);
+  const dates = context.dates.within(from, to);
+  const matches = context.matches.within(from, to);
   const scored = incidents.map((bundle, rank) => {
     let score = rank === 0 && linkedCount > 0 ? mainBonus : 0;
-    const verdict = compareClaim(claim, bundle).verdict;
+    const verdict = context.verdicts.verdict(claim, bundle);
     if (verdict === 'agrees') score += claim.high <= 2 ? 1 : FIGURE_AGREES_WEIGHT;
-    for (const date of evidence.dates) {
+    for (const date of dates) {
       const inSentence = inside(date, sentence);
       if (!inSentence && !inside(date, paragraph)) continue;
       const { near, far } = dateProximity(date, bundle.incident);
@@ -493,7 +580,7 @@ export function assignmentScores(
       if (near > 0) score += near * factor;
       if (far) score -= 1.25 * factor;
     }
-    score += localMatches(evidence.matches, bundle, sharedIds, sentence, paragraph);
+    score += localMatches(matches, bundle, context.ownIds[rank]!, sharedIds, sentence, paragraph);
     return { bundle, score };
   });
   return scored;
@@ -509,18 +596,22 @@ function hasLinkedRelative(linked: readonly IncidentBundle[]): boolean {
   );
 }
 
+/** An incident's actors and places, less its countries: a country is where every incident of it happens, it tells none apart. */
+function ownEntityIds(bundle: IncidentBundle): Set<string> {
+  const places = bundle.places.filter((p) => p.kind !== 'country').map((p) => p.id);
+  return new Set([...bundle.incident.actors.map((a) => a.actorId), ...places]);
+}
+
 /** Keywords, and names that only this incident among the linked ones has, near the figure. */
 function localMatches(
   matches: readonly AliasMatch[],
   bundle: IncidentBundle,
+  own: Set<string>,
   sharedIds: Set<string>,
   sentence: Span,
   paragraph: Span,
 ): number {
   const { incident } = bundle;
-  // A country is where every incident of it happens: it tells none apart.
-  const places = bundle.places.filter((p) => p.kind !== 'country').map((p) => p.id);
-  const own = new Set([...incident.actors.map((a) => a.actorId), ...places]);
   let keyword = 0;
   let names = 0;
   for (const match of matches) {
@@ -552,9 +643,75 @@ function sharedEntityIds(linked: readonly IncidentBundle[]): Set<string> {
 
 const inside = (span: Span, outer: Span) => span.start >= outer.start && span.end <= outer.end;
 
-function enclosing(span: Span, spans: readonly Span[] | undefined, window: number): Span {
-  const found = spans?.find((s) => s.start <= span.start && span.end <= s.end);
-  return found ?? { start: Math.max(0, span.start - window), end: span.end + window };
+/** Without a layout, or outside every span of it: the characters around the figure. */
+function windowAround(span: Span, window: number): Span {
+  return { start: Math.max(0, span.start - window), end: span.end + window };
+}
+
+/** First index whose start is at or after `offset` (`after`: past it), in items sorted by start. */
+function firstStartingAt(items: readonly Span[], offset: number, after = false): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = items[mid]!.start;
+    if (start < offset || (after && start === offset)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Page evidence (matches, dates) that may lie inside a span. The core's
+ * readers give it in text order; then the candidates are one binary search
+ * away, in their original order. Evidence in another order (or a reversed
+ * span) is simply all returned, and the caller's own test decides.
+ */
+class SpanWindow<T extends Span> {
+  private readonly ordered: boolean;
+
+  constructor(private readonly items: readonly T[]) {
+    this.ordered = items.every(
+      (item, i) => item.start <= item.end && (i === 0 || items[i - 1]!.start <= item.start),
+    );
+  }
+
+  /** Every item that can lie inside [from, to): a superset of those that do, in the original order. */
+  within(from: number, to: number): readonly T[] {
+    if (!this.ordered) return this.items;
+    const first = firstStartingAt(this.items, from);
+    let last = first;
+    while (last < this.items.length && this.items[last]!.start <= to) last++;
+    return this.items.slice(first, last);
+  }
+}
+
+/**
+ * The first span of a layout that encloses another, as Array.find gives it.
+ * Layout spans come sorted and disjoint (pageLayout, or the content script's
+ * copy of it): then only the last span starting at or before the figure, and
+ * the ones just before it that end where it ends, can enclose it. Any other
+ * layout is searched from the start.
+ */
+class SpanLookup {
+  private readonly disjoint: boolean;
+
+  constructor(private readonly spans: readonly Span[]) {
+    this.disjoint = spans.every(
+      (s, i) => s.start <= s.end && (i === 0 || spans[i - 1]!.end <= s.start),
+    );
+  }
+
+  enclosing(span: Span): Span | undefined {
+    const encloses = (s: Span) => s.start <= span.start && span.end <= s.end;
+    if (!this.disjoint || span.start > span.end) return this.spans.find(encloses);
+    // The last span starting at or before span.start...
+    let k = firstStartingAt(this.spans, span.start, true) - 1;
+    let found: Span | undefined;
+    // ...and, walking back, earlier ones that still enclose it (only an empty span on a boundary).
+    while (k >= 0 && encloses(this.spans[k]!)) found = this.spans[k--];
+    return found;
+  }
 }
 
 // ---- page layout ----
