@@ -322,6 +322,29 @@ function readListedArticle(
   };
 }
 
+/** Verbs after which a list of figures is a clause of its own, not the verb's object. */
+const CLAUSE_OPENING_VERBS = new Set(
+  'said reported announced added stated confirmed noted claimed warned explained estimated'.split(
+    ' ',
+  ),
+);
+/** Words in -ed/-ing that open a phrase, not take an object. */
+const NOT_A_VERB = new Set(
+  'including excluding following during according regarding concerning involving led'.split(' '),
+);
+
+/**
+ * "the project employed 15,000 workers": a count right after a past or
+ * present participle that is no casualty verb is that verb's object, so it
+ * cannot share a verb that comes after it with the figures listed next.
+ */
+function isObjectOfOtherVerb(words: readonly string[], candidate: Candidate): boolean {
+  const before = words[candidate.first - 1] ?? '';
+  if (!/^[a-z]{3,}(?:ed|ing)$/.test(before)) return false;
+  if (CLAUSE_OPENING_VERBS.has(before) || NOT_A_VERB.has(before)) return false;
+  return readOutcomeAt(words, candidate.first - 1) === null;
+}
+
 /** Figures joined by "and" or commas share the verb that follows them. */
 function groupCandidates(
   words: readonly string[],
@@ -331,9 +354,15 @@ function groupCandidates(
   for (const candidate of candidates) {
     const group = groups[groups.length - 1];
     const previous = group?.[group.length - 1];
+    if (group && group.length === 1 && previous && isObjectOfOtherVerb(words, previous)) {
+      groups.push([candidate]);
+      continue;
+    }
     const between = previous ? words.slice(previous.last, candidate.first).join(' ') : null;
-    const joins =
-      between === 'and' || (candidate.label !== '' && (between === ',' || between === ', and'));
+    // ", and" after a single item opens a new clause ("employed 15,000 workers, and two
+    // workers were killed"); only a list of three or more takes a comma before "and".
+    const serialAnd = between === ', and' && (group?.length ?? 0) >= 2;
+    const joins = between === 'and' || (candidate.label !== '' && (between === ',' || serialAnd));
     if (group && !candidate.relative && joins) group.push(candidate);
     else groups.push([candidate]);
   }
@@ -622,7 +651,17 @@ function claimsInSentence(text: string, sentence: Span, paragraph: Paragraph): S
     if (!first || !last) continue;
     const hasNoun = group.some((candidate) => candidate.label !== '');
     const end = last.label === '' ? last.quantity.next : last.last;
-    let outcome = outcomeBefore(words, group) ?? outcomeAfter(words, end, hasNoun);
+    const before = outcomeBefore(words, group);
+    const after = outcomeAfter(words, end, hasNoun);
+    if (before && after && group.length > 1) {
+      // "detained 12 suspects and four others were killed": the last item opens a clause of its own.
+      const objects = group.slice(0, -1);
+      for (const candidate of mergeSameSide(text, tokens, objects))
+        found.push({ candidate, outcome: before, groupQualifier: first.qualifier });
+      found.push({ candidate: last, outcome: after, groupQualifier: null });
+      continue;
+    }
+    let outcome = before ?? after;
     if (!outcome && hasNoun && closesList(words, group)) {
       // "..., as well as nine of Nazarzod's troops", "the toll rose to 305, including 27 children"
       const earlier = [...found, ...totals]

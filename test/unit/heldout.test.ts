@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { annotate, type AnnotatedFigure, type Annotation } from '../../core/annotate';
+import { extractClaims } from '../../core/claims';
 import { DatasetIndex } from '../../core/datasetIndex';
 import { parseDataset, type Outcome, type Qualifier, type Side } from '../../core/schema';
 import type { PageSignals } from '../../core/types';
@@ -512,5 +513,52 @@ test('the whole set scores exactly the recorded run', () => {
 describe('no page is linked to an incident it is not about', () => {
   test.each(SCORES.map((s) => [s.file, s] as const))('%s', (_file, score) => {
     expect(score.wrongLinks).toEqual([]);
+  });
+});
+
+// ---- constructions the held-out texts brought up, pinned ----
+
+/** [sentence, figures read as "text low-high side outcome"] */
+const LIST_CLAUSES: Array<[string, string[]]> = [
+  [
+    'Officials said the project employed more than 15,000 workers, and two workers were killed in an accident, the ministry of energy said.',
+    ['two workers 2-2 civilians killed'],
+  ],
+  [
+    'The plant employed 300 workers and two workers were killed.',
+    ['two workers 2-2 civilians killed'],
+  ],
+  ['Gunmen attacked 3 villages and 12 people were killed.', ['12 people 12-12 unknown killed']],
+  [
+    'Eight policemen, and two gunmen were killed, officials said.',
+    ['two gunmen 2-2 militants killed'],
+  ],
+  [
+    'Three soldiers, two policemen, and four civilians were killed.',
+    ['Three soldiers, two policemen 5-5 security killed', 'four civilians 4-4 civilians killed'],
+  ],
+  [
+    'Officials said eight policemen and two gunmen were killed.',
+    ['eight policemen 8-8 security killed', 'two gunmen 2-2 militants killed'],
+  ],
+  [
+    'The attack wounded 12 soldiers and 3 policemen.',
+    ['12 soldiers and 3 policemen 15-15 security wounded'],
+  ],
+  [
+    'Security forces detained 12 suspects and four others were killed.',
+    ['12 suspects 12-12 unknown detained', 'four others 4-4 unknown killed'],
+  ],
+  [
+    'The attack killed 5 soldiers and 3 civilians were wounded.',
+    ['5 soldiers 5-5 security killed', '3 civilians 3-3 civilians wounded'],
+  ],
+];
+
+describe('a list shares a casualty verb only when the verb governs all of it', () => {
+  test.each(LIST_CLAUSES)('%s', (sentence, expected) => {
+    expect(
+      extractClaims(sentence).map((c) => `${c.text} ${c.low}-${c.high} ${c.side} ${c.outcome}`),
+    ).toEqual(expected);
   });
 });
