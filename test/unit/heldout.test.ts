@@ -358,11 +358,6 @@ function readPage(page: GoldPage): { text: string; annotation: Annotation } {
 
 // ---- scoring ----
 
-type FigureJudgement =
-  | { kind: 'right'; gold: GoldFigure }
-  | { kind: 'optional' }
-  | { kind: 'misread'; gold: GoldFigure | null };
-
 interface PageScore {
   file: string;
   linked: string[];
@@ -382,6 +377,8 @@ interface PageScore {
   wrongTies: string[];
   misleading: string[];
 }
+
+const figureAndIncident = (figure: AnnotatedFigure) => `${figure.text} -> ${figure.incidentId}`;
 
 const sidesOf = (gold: GoldFigure) => (Array.isArray(gold.side) ? gold.side : [gold.side]);
 
@@ -409,7 +406,6 @@ function scorePage(page: GoldPage): PageScore {
   const rightGolds = new Set(
     judged.flatMap((j) => (j.verdict.kind === 'right' ? [j.verdict.gold.text] : [])),
   );
-  const describe = (figure: AnnotatedFigure) => `${figure.text} -> ${figure.incidentId}`;
   const tied = counted.filter((j) => j.figure.incidentId !== null);
   const tiedRight = tied.filter(
     (j) => j.verdict.kind === 'right' && j.verdict.gold.incident === j.figure.incidentId,
@@ -438,8 +434,10 @@ function scorePage(page: GoldPage): PageScore {
     tied: tied.length,
     tiedRight: tiedRight.length,
     labelledWithIncident: page.figures.filter((g) => !g.optional && g.incident !== null).length,
-    wrongTies: wrongTies.map((j) => describe(j.figure)),
-    misleading: misleading.map((j) => `${describe(j.figure)} ${j.figure.comparison.verdict}`),
+    wrongTies: wrongTies.map((j) => figureAndIncident(j.figure)),
+    misleading: misleading.map(
+      (j) => `${figureAndIncident(j.figure)} ${j.figure.comparison.verdict}`,
+    ),
   };
 }
 
