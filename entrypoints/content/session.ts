@@ -137,6 +137,8 @@ export function createSession(deps: SessionDeps): Session {
   // --- the annotation pass ------------------------------------------------------
 
   const run = async (force: boolean) => {
+    // Performance marks (page timeline): `npm run bench -- --only content` times start to highlights.
+    win.performance.mark('triangulate:start');
     const current = ++generation;
     const cancelled = () => destroyed || current !== generation;
     if (reply === null) state = 'running';
@@ -195,6 +197,7 @@ export function createSession(deps: SessionDeps): Session {
       text = visible.text;
       annotations = built;
       paint();
+      win.performance.mark('triangulate:painted');
       state = 'ready';
       error = null;
     } catch (caught) {
@@ -241,7 +244,12 @@ export function createSession(deps: SessionDeps): Session {
       onPointerEnter: () => interaction.popoverPointer(true),
       onPointerLeave: () => interaction.popoverPointer(false),
     });
+    win.performance.mark('triangulate:popover-start');
     watch.paused(() => popover?.open(anchor, target, { focus: how === 'keyboard' }));
+    // The frame after the one that shows it: the popover's first paint, for the benchmark.
+    win.requestAnimationFrame(() =>
+      setTimeout(() => win.performance.mark('triangulate:popover-painted')),
+    );
     openId = id;
     openedBy = how;
   };
