@@ -41,7 +41,7 @@ export default defineConfig({
         description: 'Go to the previous annotation on the page',
       },
       'toggle-site': {
-        suggested_key: { default: 'Alt+Shift+T' },
+        suggested_key: { default: 'Alt+Shift+Y' },
         description: 'Turn Triangulate off or on for this site',
       },
     },

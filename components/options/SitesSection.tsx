@@ -1,7 +1,7 @@
 /**
  * Where Triangulate runs: the global switch, every site or only a list
  * (settings.siteMode + allowedSites), and the sites turned off
- * (disabledSites, which the popup's switch and Alt+Shift+T also fill). Typed
+ * (disabledSites, which the popup's switch and Alt+Shift+Y also fill). Typed
  * sites are normalised with siteFromInput ("https://www.bbc.co.uk/news" is
  * bbc.co.uk, which covers its subdomains).
  */
