@@ -20,32 +20,41 @@ import type {
   Span,
 } from './types';
 
-export interface TextEvidence {
-  /** Before weak-alias confirmation, which needs the whole page. */
-  matches: AliasMatch[];
+/** What one stretch of text says besides the names in it: the reading half of the evidence. */
+export interface TextFigures {
   claims: Claim[];
   dates: DateMention[];
   /** Only the sentences and paragraphs that hold a figure: all the resolver looks at. */
   layout: PageLayout;
 }
 
+export interface TextEvidence extends TextFigures {
+  /** Before weak-alias confirmation, which needs the whole page. */
+  matches: AliasMatch[];
+}
+
 /**
- * The evidence in one stretch of text, offsets relative to it. The content
- * script calls it chunk by chunk (chunks end at line breaks, so sentences and
- * paragraphs stay whole); the command line calls it once.
+ * The figures and dates in one stretch of text, offsets relative to it. Kept
+ * apart from the matching because it is most of the code: the content script
+ * matches first and loads this reading only on a page that names something the
+ * dataset knows. Chunks end at line breaks, so sentences and paragraphs stay whole.
  */
+export function readTextFigures(text: string, publishedAt: string | null): TextFigures {
+  const claims = extractClaims(text);
+  return {
+    claims,
+    dates: markDateRoles(text, findDates(text, publishedAt)),
+    layout: layoutAround(pageLayout(text), claims),
+  };
+}
+
+/** The evidence in one stretch of text, offsets relative to it: the names and the figures. */
 export function readTextEvidence(
   text: string,
   publishedAt: string | null,
   matcher: AliasMatcher,
 ): TextEvidence {
-  const claims = extractClaims(text);
-  return {
-    matches: matcher.findAll(text),
-    claims,
-    dates: markDateRoles(text, findDates(text, publishedAt)),
-    layout: layoutAround(pageLayout(text), claims),
-  };
+  return { matches: matcher.findAll(text), ...readTextFigures(text, publishedAt) };
 }
 
 export function readPageEvidence(

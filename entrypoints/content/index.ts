@@ -14,6 +14,7 @@ import type { PageSummaryReply } from '../../messaging/protocol';
 import { sendMessage } from '../../messaging/send';
 import { enabledForHost, readContentSettings, type ContentSettings } from './contentSettings';
 import { createLazyPopoverHost } from './lazyPopover';
+import { createFigureReaderLoader, FIGURE_READER_PATH } from './figureReader';
 import { createPopoverUiLoader, POPOVER_UI_PATH } from './popoverUi';
 import { handleContentMessages } from './messages';
 import { createSession, type Session } from './session';
@@ -32,6 +33,12 @@ const OFF_SUMMARY: Omit<PageSummaryReply, 'enabledForSite'> = {
 /** The popover's UI is a script of its own, imported from the extension's package on first use. */
 const loadPopoverUi = createPopoverUiLoader(
   () => browser.runtime.getURL(POPOVER_UI_PATH),
+  (url) => import(/* @vite-ignore */ url),
+);
+
+/** The figure reader likewise, imported once a page names something the dataset knows. */
+const loadFigureReader = createFigureReaderLoader(
+  () => browser.runtime.getURL(FIGURE_READER_PATH),
   (url) => import(/* @vite-ignore */ url),
 );
 
@@ -55,6 +62,7 @@ export default defineContentScript({
           win: window,
           settings,
           lexicon: () => sendMessage('lexicon.get', {}),
+          loadReader: loadFigureReader,
           resolve: (evidence, pageUrl) => sendMessage('page.resolve', { evidence, pageUrl }),
           createPopover: (options) =>
             createLazyPopoverHost(

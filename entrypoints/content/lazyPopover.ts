@@ -56,6 +56,11 @@ export function createLazyPopoverHost(
       pending = { anchor, target, options: openOptions };
       start();
     },
+    update(anchor, target) {
+      if (destroyed) return;
+      if (host !== null) host.update(anchor, target);
+      else if (pending !== null) pending = { ...pending, anchor, target };
+    },
     close() {
       pending = null;
       host?.close();

@@ -8,7 +8,8 @@
 import { AliasMatcher } from '../../core/matcher';
 import type { OutletRef } from '../../core/pageFacts';
 import type { ContentSettings } from './contentSettings';
-import type { PageEvidence, PageSignals } from '../../core/types';
+import type { PageLayout, ResolvableEvidence } from '../../core/resolve';
+import type { PageEvidence, PageFacts, PageSignals } from '../../core/types';
 import { fitEvidence, REQUEST_LIMITS } from '../../messaging/requestLimits';
 import type {
   LexiconReply,
@@ -20,14 +21,15 @@ import type {
 import { AnnotationIndex } from '../../page/annotationIndex';
 import { caretAt, rangeContainsPoint } from '../../page/caret';
 import { createHighlighter, textPiecesOf, type Highlighter } from '../../page/highlighter';
-import { createSlicer, forEachSliced } from '../../page/scheduler';
+import { createSlicer, forEachSliced, type Slicer } from '../../page/scheduler';
 import { collectPageSignals } from '../../page/signals';
 import { extractVisibleTextSliced } from '../../page/slicedText';
 import { rangeForSpan } from '../../page/visibleText';
 import { createAnnouncer } from './announcer';
-import { readEvidenceSliced } from './evidence';
+import type { FigureReader } from './figureReader';
 import { HIGHLIGHT_STYLES } from './highlights';
 import { bindInteraction, type OpenedBy } from './interaction';
+import { matchSliced } from './matching';
 import { KIND_SETTING, planAnnotations, type PlannedAnnotation } from './plan';
 import type { PopoverHost, PopoverTarget } from './popover';
 import { describeAnnotation } from './describe';
@@ -38,7 +40,9 @@ export interface SessionDeps {
   win: Window;
   settings: ContentSettings;
   lexicon: () => Promise<LexiconReply>;
-  resolve: (evidence: PageEvidence, pageUrl: string | null) => Promise<PageResolveReply>;
+  /** The figure reader (pass 2), loaded only for a page that names something the dataset knows. */
+  loadReader: () => Promise<FigureReader>;
+  resolve: (evidence: ResolvableEvidence, pageUrl: string | null) => Promise<PageResolveReply>;
   createPopover: (options: {
     document: Document;
     theme: ContentSettings['theme'];
@@ -52,7 +56,8 @@ export interface Session {
   /** Reads the page again; `force` also asks the background again (the URL changed). */
   rescan(force?: boolean): Promise<void>;
   updateSettings(settings: ContentSettings): void;
-  summary(): PageSummaryReply;
+  /** The page's facts are read on demand when no figure was read (the page named nothing known). */
+  summary(): Promise<PageSummaryReply>;
   reveal(request: RevealRequest): boolean;
   step(direction: 'next' | 'previous'): boolean;
   destroy(): void;
@@ -64,6 +69,18 @@ interface Annotation extends PlannedAnnotation {
 }
 
 const EMPTY_REPLY: PageResolveReply = { incidents: [], claims: [], bundles: [] };
+
+/** One pass's reading of the page, kept while its text and address stay the same. */
+interface PageRead {
+  text: string;
+  url: string;
+  signals: PageSignals;
+  /** Null when the page names nothing the dataset knows: nothing was read beyond the names. */
+  evidence: PageEvidence | null;
+  /** The page's facts: from the evidence, or read for the popup on demand; null until read. */
+  facts: PageFacts | null;
+  reply: PageResolveReply;
+}
 
 export function createSession(deps: SessionDeps): Session {
   const { win } = deps;
@@ -79,8 +96,7 @@ export function createSession(deps: SessionDeps): Session {
   let error: string | null = null;
   let reply: PageResolveReply | null = null;
   let text = '';
-  let cache: { text: string; url: string; evidence: PageEvidence; reply: PageResolveReply } | null =
-    null;
+  let cache: PageRead | null = null;
   let annotations: Annotation[] = [];
   let drawnList: Annotation[] = [];
   let generation = 0;
@@ -136,6 +152,63 @@ export function createSession(deps: SessionDeps): Session {
 
   // --- the annotation pass ------------------------------------------------------
 
+  /**
+   * Pass 1 matches names; a page naming nothing the dataset knows stops there
+   * (no reader loaded, nothing sent). Otherwise pass 2 (the lazily loaded
+   * reader) reads facts, figures and dates, and the background links them.
+   */
+  const readPage = async (
+    pageText: string,
+    url: string,
+    slicer: Slicer,
+    cancelled: () => boolean,
+  ): Promise<PageRead | null> => {
+    // The matcher's build is one piece of work: give it a task of its own.
+    lexicon ??= deps.lexicon().then(async (l) => {
+      await slicer.pause();
+      return { matcher: AliasMatcher.build(l.entries), outlets: l.outlets };
+    });
+    const { matcher, outlets } = await lexicon;
+    await slicer.pause();
+    if (cancelled()) return null;
+    const signals = collectPageSignals(doc);
+    const matches = await matchSliced(pageText, matcher, slicer, cancelled);
+    if (matches === null) return null;
+    const page = { text: pageText, url, signals };
+    // Nothing known on the page: nothing to link, no need to read on or ask.
+    if (matches.length === 0) return { ...page, evidence: null, facts: null, reply: EMPTY_REPLY };
+    const reader = await deps.loadReader();
+    if (cancelled()) return null;
+    const figures = await reader.readFiguresSliced(
+      { text: pageText, signals },
+      outlets,
+      slicer,
+      cancelled,
+    );
+    if (figures === null) return null;
+    const { facts, claims, dates, layout } = figures;
+    const evidence = fitEvidence({ facts, matches, claims, dates });
+    const resolved = await deps.resolve(
+      { ...evidence, layout: capLayout(layout) },
+      pageUrlOf(signals),
+    );
+    if (cancelled()) return null;
+    return { ...page, evidence, facts: evidence.facts, reply: resolved };
+  };
+
+  /** The page's facts for the popup, read now when the last pass had no need to. */
+  const factsForSummary = async (): Promise<PageFacts | null> => {
+    const read = cache;
+    if (read === null || read.facts !== null || lexicon === null) return read?.facts ?? null;
+    try {
+      const [reader, { outlets }] = await Promise.all([deps.loadReader(), lexicon]);
+      read.facts = reader.readFactsOf({ text: read.text, signals: read.signals }, outlets);
+    } catch {
+      // The popup falls back to the document's title and the tab's address.
+    }
+    return read.facts;
+  };
+
   const run = async (force: boolean) => {
     // Performance marks (page timeline): `npm run bench -- --only content` times start to highlights.
     win.performance.mark('triangulate:start');
@@ -152,34 +225,11 @@ export function createSession(deps: SessionDeps): Session {
       let found =
         cache !== null && !force && cache.text === visible.text && cache.url === url ? cache : null;
       if (found === null) {
-        // The matcher's build is one piece of work: give it a task of its own.
-        lexicon ??= deps.lexicon().then(async (l) => {
-          await slicer.pause();
-          return { matcher: AliasMatcher.build(l.entries), outlets: l.outlets };
-        });
-        const { matcher, outlets } = await lexicon;
-        await slicer.pause();
-        if (cancelled()) return;
-        const signals = collectPageSignals(doc);
-        const read = await readEvidenceSliced(
-          { text: visible.text, signals },
-          matcher,
-          outlets,
-          slicer,
-          cancelled,
-        );
-        if (read === null) return;
-        const evidence = fitEvidence(read);
-        // Nothing known on the page: nothing to link, no need to ask.
-        const resolved =
-          evidence.matches.length === 0
-            ? EMPTY_REPLY
-            : await deps.resolve(evidence, pageUrlOf(signals));
-        if (cancelled()) return;
-        found = { text: visible.text, url, evidence, reply: resolved };
+        found = await readPage(visible.text, url, slicer, cancelled);
+        if (found === null) return;
         cache = found;
       }
-      const planned = planAnnotations(found.evidence, found.reply);
+      const planned = found.evidence === null ? [] : planAnnotations(found.evidence, found.reply);
       const built: Annotation[] = [];
       const finished = await forEachSliced(
         planned,
@@ -191,13 +241,20 @@ export function createSession(deps: SessionDeps): Session {
         cancelled,
       );
       if (!finished) return;
-      closePopover(false);
-      focusedId = null;
+      // A rescan (live blog, ticker) keeps the open popover and the keyboard focus on
+      // the annotations that survive it; only what is gone loses them.
+      const texts = { before: text, after: visible.text };
+      const openSurvivor = survivorOf(byId(openId), built, texts);
+      const focusSurvivor = survivorOf(byId(focusedId), built, texts);
+      if (openSurvivor === undefined) closePopover(false);
       reply = found.reply;
       text = visible.text;
       annotations = built;
+      focusedId = focusSurvivor?.id ?? null;
+      if (openSurvivor !== undefined) openId = openSurvivor.id;
       paint();
       win.performance.mark('triangulate:painted');
+      if (openSurvivor !== undefined) followOpenAnnotation(openSurvivor);
       state = 'ready';
       error = null;
     } catch (caught) {
@@ -252,6 +309,17 @@ export function createSession(deps: SessionDeps): Session {
     );
     openId = id;
     openedBy = how;
+  };
+
+  /** After a rescan: the open popover follows its annotation's new range (and new figures, if any). */
+  const followOpenAnnotation = (annotation: Annotation) => {
+    const anchor = highlighter.anchorOf(annotation.id);
+    const target = targetOf(annotation);
+    if (anchor === null || target === null) {
+      closePopover(false);
+      return;
+    }
+    watch.paused(() => popover?.update(anchor, target));
   };
 
   function closePopover(restoreFocus: boolean): void {
@@ -351,8 +419,9 @@ export function createSession(deps: SessionDeps): Session {
       if (highlighter.mode === 'marks') void run(false);
       else paint();
     },
-    summary: () =>
-      buildSummary({
+    async summary() {
+      const facts = await factsForSummary();
+      return buildSummary({
         state,
         enabledForSite: true,
         error,
@@ -360,8 +429,9 @@ export function createSession(deps: SessionDeps): Session {
         annotations,
         text,
         drawn,
-        page: pageOf(win.location.href, cache?.evidence.facts ?? null, doc.title),
-      }),
+        page: pageOf(win.location.href, facts, doc.title),
+      });
+    },
     reveal(request) {
       const found = drawnList.find((a) =>
         request.kind === 'figure'
@@ -388,6 +458,49 @@ export function createSession(deps: SessionDeps): Session {
       annotations = [];
       drawnList = [];
     },
+  };
+}
+
+/**
+ * The annotation of a new pass that is `old` again: the same kind and target
+ * over the same stretch of the page. Ranges follow the page's edits, so text
+ * added above does not move it; marks (no Highlight API) re-split the text
+ * nodes, so there the same words at the same offsets of an unchanged opening
+ * count too. Undefined when it is gone.
+ */
+export function survivorOf<T extends PlannedAnnotation & { range: Range }>(
+  old: T | undefined,
+  built: readonly T[],
+  texts: { before: string; after: string },
+): T | undefined {
+  if (old === undefined) return undefined;
+  const live = !old.range.collapsed && old.range.startContainer.isConnected;
+  const opening = texts.before.slice(0, old.end);
+  return built.find(
+    (candidate) =>
+      candidate.kind === old.kind &&
+      candidate.targetId === old.targetId &&
+      ((live && sameRange(candidate.range, old.range)) ||
+        (candidate.start === old.start &&
+          candidate.end === old.end &&
+          texts.after.startsWith(opening))),
+  );
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
+}
+
+/** Only the sentences and paragraphs that hold a figure are sent, within page.resolve's caps. */
+function capLayout(layout: PageLayout): PageLayout {
+  return {
+    paragraphs: layout.paragraphs.slice(0, REQUEST_LIMITS.claims),
+    sentences: layout.sentences.slice(0, REQUEST_LIMITS.claims),
   };
 }
 

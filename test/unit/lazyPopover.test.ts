@@ -29,6 +29,11 @@ function fakeUi() {
         `open ${(a as unknown as { name: string }).name} ${(t as { incidentId: string }).incidentId} focus=${o.focus}`,
       );
     },
+    update(a, t) {
+      log.push(
+        `update ${(a as unknown as { name: string }).name} ${(t as { incidentId: string }).incidentId}`,
+      );
+    },
     close() {
       open = false;
       log.push('close');
@@ -61,6 +66,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 type Step = (host: PopoverHost) => void;
 const openA: Step = (h) => h.open(anchor('a'), target('i1'), { focus: false });
 const openB: Step = (h) => h.open(anchor('b'), target('i2'), { focus: true });
+const updateC: Step = (h) => h.update(anchor('c'), target('i3'));
 const close: Step = (h) => h.close();
 const destroy: Step = (h) => h.destroy();
 
@@ -70,6 +76,19 @@ describe('createLazyPopoverHost', () => {
     ['only the latest request opens', [openA, openB], [], ['create', 'open b i2 focus=true']],
     ['closed before the load: nothing opens', [openA, close], [], ['create']],
     ['destroyed before the load: no host at all', [openA, destroy], [], []],
+    [
+      'updated while loading: opens on the new anchor',
+      [openB, updateC],
+      [],
+      ['create', 'open c i3 focus=true'],
+    ],
+    ['closed, then updated: nothing opens', [openA, close, updateC], [], ['create']],
+    [
+      'updated after the load: passed to the host',
+      [openA],
+      [updateC],
+      ['create', 'open a i1 focus=false', 'update c i3'],
+    ],
     [
       'after the load, calls go straight through',
       [openA],
