@@ -7,11 +7,12 @@
  * constructed stylesheet in document.adoptedStyleSheets, so not even a <style>
  * element is added (a <style> is the fallback where that is refused).
  *
- * Elsewhere, marks: each annotated run of text is wrapped in a
- * <triangulate-mark> styled inline (never registered with customElements: the
- * page may own that registry). clear() unwraps them and merges the text nodes
- * it split back into the original node, so the page gets its exact text nodes
- * back.
+ * Elsewhere, marks: each annotated run of text is wrapped in a plain
+ * <span data-triangulate-mark> styled inline (all: initial, every declaration
+ * !important). A built-in element, so a page that defines a custom element of
+ * the same name cannot run its code on it. clear() unwraps them and merges the
+ * text nodes it split back into the original node, so the page gets its exact
+ * text nodes back.
  */
 
 export interface PaintItem {
@@ -37,7 +38,9 @@ export interface Highlighter {
 }
 
 export const FOCUS_HIGHLIGHT = 'triangulate-focus';
-export const MARK_TAG = 'triangulate-mark';
+/** The attribute that makes a <span> one of Triangulate's marks. */
+export const MARK_ATTRIBUTE = 'data-triangulate-mark';
+export const MARK_SELECTOR = `span[${MARK_ATTRIBUTE}]`;
 
 export function highlightApiAvailable(win: typeof globalThis = globalThis): boolean {
   return (
@@ -232,7 +235,8 @@ function wrap(doc: Document, node: Text, start: number, end: number, splitOff: W
   const middle = start > 0 ? split(node, start) : node;
   if (middle !== node) splitOff.add(middle);
   if (end - start < middle.length) splitOff.add(split(middle, end - start));
-  const mark = doc.createElement(MARK_TAG);
+  const mark = doc.createElement('span');
+  mark.setAttribute(MARK_ATTRIBUTE, '');
   middle.parentNode?.insertBefore(mark, middle);
   mark.append(middle);
   return mark;

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     if (ok) {
       // The popover's UI loads on first use; Floating UI places it on the next frame.
       await page.waitForFunction(() => {
-        const host = document.querySelector('triangulate-popover');
+        const host = document.querySelector('div[data-triangulate="popover"]');
         return Boolean(host?.shadowRoot?.querySelector('[role="dialog"]'));
       });
       await page.waitForTimeout(300);

@@ -1,8 +1,9 @@
 /**
  * Tells screen-reader users where a keyboard step landed ("Figure 2 of 7:
  * at least eight policemen, agrees with other reports"): highlights are not
- * elements, so nothing else would be read. One <triangulate-status> host with
- * a closed-off shadow root holding a polite live region, created on first use.
+ * elements, so nothing else would be read. One <div data-triangulate="status">
+ * host (a built-in element: a page cannot define code for it) with a shadow
+ * root holding a polite live region, created on first use.
  */
 
 export interface Announcer {
@@ -16,7 +17,8 @@ export function createAnnouncer(doc: Document): Announcer {
   return {
     say(message) {
       if (region === null || host === null || !host.isConnected) {
-        host = doc.createElement('triangulate-status');
+        host = doc.createElement('div');
+        host.setAttribute('data-triangulate', 'status');
         host.style.setProperty('all', 'initial', 'important');
         host.style.setProperty('position', 'fixed', 'important');
         host.style.setProperty('width', '1px', 'important');

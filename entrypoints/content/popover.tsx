@@ -1,6 +1,8 @@
 /**
- * The popover's mount API for the content script: one <triangulate-popover>
- * host with an open shadow root, owned here from creation to destroy().
+ * The popover's mount API for the content script: one <div
+ * data-triangulate="popover"> host with an open shadow root, owned here from
+ * creation to destroy(). A built-in element, not a custom one: a page that
+ * defines a custom element first could otherwise run its code on the host.
  * The host's own inline styles are !important (and, where the browser has the
  * Popover API, it sits in the top layer), so page CSS - `* { all: unset
  * !important }`, giant z-indexes, fixed overlays - can neither hide nor
@@ -39,6 +41,12 @@ export interface PopoverAnchor {
 
 export interface PopoverHost {
   open(anchor: PopoverAnchor, target: PopoverTarget, options: { focus: boolean }): void;
+  /**
+   * An open popover follows its annotation after the page was read again: a
+   * new anchor, and the target repainted only when its figures changed. Focus
+   * and the focus trap stay as they are; nothing happens while closed.
+   */
+  update(anchor: PopoverAnchor, target: PopoverTarget): void;
   close(): void;
   isOpen(): boolean;
   contains(node: Node | null): boolean;
@@ -64,7 +72,8 @@ export interface PopoverHostOptions {
   position?: Positioner;
 }
 
-export const HOST_TAG = 'triangulate-popover';
+/** Finds the popover's host (tests, the demo script). */
+export const HOST_SELECTOR = 'div[data-triangulate="popover"]';
 
 /** Inline, !important: beats any page rule, however specific or important. */
 const HOST_STYLE: ReadonlyArray<[string, string]> = [
@@ -96,7 +105,8 @@ const FOCUSABLE = 'a[href], button:not([disabled]), summary, [tabindex]:not([tab
 
 export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   const doc = options.document;
-  const host = doc.createElement(HOST_TAG);
+  const host = doc.createElement('div');
+  host.setAttribute('data-triangulate', 'popover');
   const supportsTopLayer = typeof (host as Partial<HTMLElement>).showPopover === 'function';
   if (supportsTopLayer) host.setAttribute('popover', 'manual');
   lockStyle(host, false);
@@ -112,6 +122,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   let stopPositioning: (() => void) | null = null;
   /** Bumped on every open/close so a late entity load never paints over a newer target. */
   let generation = 0;
+  let shown: PopoverTarget | null = null;
 
   host.addEventListener('pointerenter', () => options.onPointerEnter());
   host.addEventListener('pointerleave', () => options.onPointerLeave());
@@ -169,38 +180,56 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
     lockStyle(host, false);
   }
 
+  /** Paints the target and, for an actor or place in none of the page's incidents, asks for its record. */
+  function paintTarget(target: PopoverTarget): void {
+    generation += 1;
+    const current = generation;
+    shown = target;
+    const view = buildPopoverView(target);
+    paint(view);
+    if (
+      options.loadEntity !== undefined &&
+      (target.kind === 'actor' || target.kind === 'place') &&
+      (view.entity?.incidents.length ?? 0) === 0
+    ) {
+      options.loadEntity(target.kind, target.id).then(
+        (details) => {
+          if (details !== null && open && current === generation) {
+            paint(buildPopoverView(target, details));
+          }
+        },
+        () => undefined,
+      );
+    }
+  }
+
+  function follow(anchor: PopoverAnchor): HTMLElement | null {
+    stopPositioning?.();
+    stopPositioning = null;
+    const root = panel();
+    if (root !== null) stopPositioning = position(virtualElement(anchor), host, root);
+    return root;
+  }
+
   return {
     open(anchor, target, { focus }) {
-      generation += 1;
-      const current = generation;
       stopPositioning?.();
+      stopPositioning = null;
       show();
-      const view = buildPopoverView(target);
-      paint(view);
       open = true;
+      paintTarget(target);
       trapFocus = focus;
-      const root = panel();
-      if (root !== null) stopPositioning = position(virtualElement(anchor), host, root);
+      const root = follow(anchor);
       if (focus) root?.focus({ preventScroll: true });
-
-      // An actor named on the page but in none of its incidents: ask for its record.
-      if (
-        options.loadEntity !== undefined &&
-        (target.kind === 'actor' || target.kind === 'place') &&
-        (view.entity?.incidents.length ?? 0) === 0
-      ) {
-        options.loadEntity(target.kind, target.id).then(
-          (details) => {
-            if (details !== null && open && current === generation) {
-              paint(buildPopoverView(target, details));
-            }
-          },
-          () => undefined,
-        );
-      }
+    },
+    update(anchor, target) {
+      if (!open) return;
+      if (shown === null || !sameTarget(shown, target)) paintTarget(target);
+      follow(anchor);
     },
     close() {
       generation += 1;
+      shown = null;
       if (!open) return;
       open = false;
       trapFocus = false;
@@ -218,6 +247,14 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
       host.remove();
     },
   };
+}
+
+/** The same thing to show: the same figure or entity, linked by the same reply. */
+function sameTarget(a: PopoverTarget, b: PopoverTarget): boolean {
+  if (a.resolution !== b.resolution) return false;
+  if (a.kind === 'figure') return b.kind === 'figure' && a.claim === b.claim;
+  if (a.kind === 'incident') return b.kind === 'incident' && a.incidentId === b.incidentId;
+  return b.kind === a.kind && a.id === b.id && a.name === b.name;
 }
 
 /**

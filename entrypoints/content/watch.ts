@@ -2,11 +2,13 @@
  * Notices when the page changes under the annotations: content added or
  * removed (infinite scroll, a framework re-rendering the article) and
  * client-side navigation. Triangulate's own changes never count: mutations
- * inside its hosts (<triangulate-*>) or made of its nodes are ignored, and
+ * inside its hosts (elements with a data-triangulate attribute) or made of its
+ * nodes (hosts and <span data-triangulate-mark> marks) are ignored, and
  * the marks fallback pauses the observer while it paints. Removals are
  * reported at once (highlights of removed text must go); everything is also
  * folded into one debounced "rescan".
  */
+import { MARK_ATTRIBUTE } from '../../page/highlighter';
 
 export interface WatchCallbacks {
   /** Some of the page's nodes left the document. */
@@ -21,15 +23,19 @@ export interface PageWatch {
   stop(): void;
 }
 
-const OWN_TAG = /^triangulate-/i;
+/** One of Triangulate's hosts (popover, live region). */
+function isOwnHost(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).hasAttribute('data-triangulate');
+}
 
+/** A host or a mark. */
 function isOwnNode(node: Node): boolean {
-  return node.nodeType === 1 && OWN_TAG.test((node as Element).localName);
+  return isOwnHost(node) || (node.nodeType === 1 && (node as Element).hasAttribute(MARK_ATTRIBUTE));
 }
 
 function insideOwnUi(node: Node | null): boolean {
   for (let current = node; current !== null; current = current.parentNode) {
-    if (isOwnNode(current) && (current as Element).localName !== 'triangulate-mark') return true;
+    if (isOwnHost(current)) return true;
     if (current.nodeType === 11) current = (current as ShadowRoot).host ?? null;
     if (current === null) return false;
   }

@@ -137,11 +137,18 @@ describe('a dataset carrying HTML and script payloads', () => {
     await expect
       .poll(
         async () =>
-          (await inspect(cdp, `document.querySelector('triangulate-popover')?.shadowRoot`))?.text ??
-          '',
+          (
+            await inspect(
+              cdp,
+              `document.querySelector('div[data-triangulate="popover"]')?.shadowRoot`,
+            )
+          )?.text ?? '',
       )
       .toContain('Sarband ambush');
-    const popover = await inspect(cdp, `document.querySelector('triangulate-popover').shadowRoot`);
+    const popover = await inspect(
+      cdp,
+      `document.querySelector('div[data-triangulate="popover"]').shadowRoot`,
+    );
     expect(popover!.payloadElements).toBe(0);
     expect(popover!.text).toContain(`${IMG}Sarband ambush${SCRIPT}`);
     await page.waitForTimeout(500); // an onerror would have fired by now

@@ -61,7 +61,7 @@ const firstComparedFigure = (summary: PageSummaryReply): number =>
     ?.index ?? -1;
 
 const POPOVER_STATE = `(() => {
-  const host = document.querySelector('triangulate-popover');
+  const host = document.querySelector('div[data-triangulate="popover"]');
   const open = !!host && getComputedStyle(host).display !== 'none';
   return { open, text: open ? host.shadowRoot.textContent : '', focused: document.activeElement === host };
 })()`;
@@ -127,7 +127,7 @@ describe('popover', () => {
     const { page } = await openFixture('000_730a5c529c7b08ea.html');
     const seen = () =>
       page.evaluate(() => ({
-        host: document.querySelector('triangulate-popover') !== null,
+        host: document.querySelector('div[data-triangulate="popover"]') !== null,
         api: '__triangulatePopoverUi' in window,
       }));
     expect(await seen()).toEqual({ host: false, api: false });
@@ -215,7 +215,7 @@ describe('hostile and dynamic pages', () => {
     await page.waitForFunction(`${POPOVER_STATE}.open`);
     await page.waitForTimeout(200);
     const onTop = await page.evaluate(() => {
-      const host = document.querySelector('triangulate-popover') as HTMLElement;
+      const host = document.querySelector('div[data-triangulate="popover"]') as HTMLElement;
       const rect = host.getBoundingClientRect();
       const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
       return { width: rect.width, height: rect.height, hitIsHost: hit === host };
@@ -286,9 +286,9 @@ describe('hostile and dynamic pages', () => {
         `<p>Paragraph ${i}: markets in the region were calm on the day, traders said, and prices of cotton, wheat and fuel held steady for the ${i % 7}th week.</p>`,
     ).join('\n');
     const observer = `<script>
-      window.__longTasks = [];
+      window.pageLongTasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+        for (const entry of list.getEntries()) window.pageLongTasks.push({ start: entry.startTime, duration: entry.duration });
       }).observe({ type: 'longtask', buffered: true });
     </script>`;
     const html = SEED_000.replace('<head>', `<head>${observer}`).replace(
@@ -303,8 +303,8 @@ describe('hostile and dynamic pages', () => {
     const tasks = (await page.evaluate(() => {
       const loaded = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return (
-        window as unknown as { __longTasks: { start: number; duration: number }[] }
-      ).__longTasks
+        window as unknown as { pageLongTasks: { start: number; duration: number }[] }
+      ).pageLongTasks
         .filter((task) => task.start >= loaded.loadEventEnd)
         .map((task) => Math.round(task.duration));
     })) as number[];

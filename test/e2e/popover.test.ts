@@ -35,7 +35,7 @@ const HOSTILE_CSS = `
 * { all: unset !important; }
 html, body { display: block !important; }
 p { display: block !important; margin: 1em !important; }
-triangulate-popover, [popover] { display: none !important; opacity: 0 !important; transform: scale(0) !important; }
+div[data-triangulate="popover"], [popover] { display: none !important; opacity: 0 !important; transform: scale(0) !important; }
 .cover { position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; background: rgba(255, 0, 0, 0.3) !important; display: block !important; }
 `;
 
@@ -91,14 +91,14 @@ async function openPopover(options: {
     ([t, phrase, theme, focus]) => window.triangulateGallery.open(t, phrase, theme, focus),
     [options.target ?? target, PHRASE, options.theme, options.focus ?? false] as const,
   );
-  await page.locator('triangulate-popover [role="dialog"]').waitFor();
+  await page.locator('div[data-triangulate="popover"] [role="dialog"]').waitFor();
   await page.waitForTimeout(100); // Floating UI places it on the next frame.
   return page;
 }
 
 /** What the page shows of the popover: its box, what is painted on top at its centre, its font. */
 const READ_BOX = `(() => {
-  const host = document.querySelector('triangulate-popover');
+  const host = document.querySelector('div[data-triangulate="popover"]');
   const panel = host.shadowRoot.querySelector('[role="dialog"]');
   const box = panel.getBoundingClientRect();
   const top = document.elementFromPoint(box.x + box.width / 2, box.y + 20);
@@ -145,8 +145,8 @@ describe('the popover in Chromium', () => {
     'gallery: the whole %s popover, screenful by screenful',
     async (name, galleryTarget) => {
       const page = await openPopover({ theme: 'light', target: galleryTarget });
-      const panel = page.locator('triangulate-popover [role="dialog"]');
-      const body = page.locator('triangulate-popover .tg-body');
+      const panel = page.locator('div[data-triangulate="popover"] [role="dialog"]');
+      const body = page.locator('div[data-triangulate="popover"] .tg-body');
       // One picture per screenful of the scrolling body.
       const [scrollHeight, clientHeight] = await body.evaluate((node) => [
         node.scrollHeight,
@@ -185,7 +185,7 @@ describe('the popover in Chromium', () => {
     const page = await openPopover({ theme: 'light', focus: true });
     const focused = () =>
       page.evaluate(() => {
-        const root = document.querySelector('triangulate-popover')?.shadowRoot;
+        const root = document.querySelector('div[data-triangulate="popover"]')?.shadowRoot;
         const active = root?.activeElement;
         if (!active) return 'outside';
         // A quote's summary is named by its text; the other elements by their class.
@@ -215,14 +215,14 @@ describe('the popover in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(
       await page.evaluate(() => {
-        const root = document.querySelector('triangulate-popover')?.shadowRoot;
+        const root = document.querySelector('div[data-triangulate="popover"]')?.shadowRoot;
         const open = root?.querySelectorAll('details.tg-quote[open] blockquote') ?? [];
         return [...open].map((quote) => (quote as HTMLElement).innerText.length > 10);
       }),
     ).toEqual([true]);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => window.triangulateGallery.closes)).toBe(1);
-    expect(await page.locator('triangulate-popover [role="dialog"]').count()).toBe(0);
+    expect(await page.locator('div[data-triangulate="popover"] [role="dialog"]').count()).toBe(0);
     await page.close();
   });
 
@@ -240,7 +240,7 @@ describe('the popover in Chromium', () => {
           };
         }
       ).axe;
-      const result = await axe.run({ include: [['triangulate-popover']] }, {});
+      const result = await axe.run({ include: [['div[data-triangulate="popover"]']] }, {});
       return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
     });
     expect(violations).toEqual([]);

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultSettings } from '../../core/settings';
 import { toggleSite } from '../../entrypoints/background/commands';
 import { AnnotationIndex } from '../../page/annotationIndex';
-import { createMarkPainter, textPiecesOf } from '../../page/highlighter';
+import { createMarkPainter, MARK_SELECTOR, textPiecesOf } from '../../page/highlighter';
 
 describe('AnnotationIndex', () => {
   const node = {};
@@ -76,7 +76,7 @@ describe('marks fallback', () => {
     const html = p.innerHTML;
     const painter = createMarkPainter(document, { a: 'color: red' }, 'x');
     painter.paint(spans.map(([s, e], id) => ({ id, name: 'a', range: range(first, s!, e!) })));
-    expect([...p.querySelectorAll('triangulate-mark')].map((m) => m.textContent)).toEqual(marks);
+    expect([...p.querySelectorAll(MARK_SELECTOR)].map((m) => m.textContent)).toEqual(marks);
     expect(p.textContent).toBe('At least eight policemen and two gunmen died.');
     painter.clear();
     expect(p.innerHTML).toBe(html);
@@ -88,9 +88,9 @@ describe('marks fallback', () => {
     const { document, p, first, bold, range } = setupMarks();
     const painter = createMarkPainter(document, { a: '' }, 'x');
     painter.paint([{ id: 7, name: 'a', range: range(first, 25, 3, bold) }]);
-    const marks = [...p.querySelectorAll('triangulate-mark')].map((m) => m.textContent);
+    const marks = [...p.querySelectorAll(MARK_SELECTOR)].map((m) => m.textContent);
     expect(marks).toEqual(['and ', 'two']);
-    expect(painter.idsAt(p.querySelector('b triangulate-mark'))).toEqual([7]);
+    expect(painter.idsAt(p.querySelector(`b ${MARK_SELECTOR}`))).toEqual([7]);
     expect(painter.idsAt(p)).toEqual([]);
     painter.clear();
     expect(p.innerHTML).toBe('At least eight policemen and <b>two gunmen</b> died.');

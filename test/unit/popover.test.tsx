@@ -10,7 +10,7 @@ import { rangeChartView } from '../../core/rangeChartView';
 import type { IncidentBundle } from '../../core/types';
 import {
   createPopoverHost,
-  HOST_TAG,
+  HOST_SELECTOR,
   hostStyle,
   type PopoverHostOptions,
   type Positioner,
@@ -310,7 +310,7 @@ function setup(extra: Partial<PopoverHostOptions> = {}) {
   const position = vi.fn<Positioner>(() => stop);
   const callbacks = { onClose: vi.fn(), onPointerEnter: vi.fn(), onPointerLeave: vi.fn() };
   const popover = createPopoverHost({ document, theme: 'auto', ...callbacks, position, ...extra });
-  const host = document.querySelector(HOST_TAG) as HTMLElement;
+  const host = document.querySelector(HOST_SELECTOR) as HTMLElement;
   const anchor = document.getElementById('anchor') as HTMLElement;
   return { popover, host, anchor, options: callbacks, position, stop };
 }
@@ -325,7 +325,7 @@ describe('createPopoverHost', () => {
   test('one host under <html> with an open shadow root, hidden until opened', () => {
     const { popover, host } = setup();
     expect([
-      document.querySelectorAll(HOST_TAG).length,
+      document.querySelectorAll(HOST_SELECTOR).length,
       host.parentNode === document.documentElement,
       host.shadowRoot !== null,
       host.shadowRoot?.querySelector('style')?.textContent?.includes(':host { all: initial; }'),
@@ -426,7 +426,55 @@ describe('createPopoverHost', () => {
       host.style.getPropertyValue('display'),
     ]).toEqual([false, 2, null, 'none']);
     popover.destroy();
-    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(document.querySelector(HOST_SELECTOR)).toBeNull();
+  });
+
+  test.each([
+    ['the same target: only moved', false, 'Figure “At least eight policemen”', 2, 1],
+    [
+      'the same figure from a new reply: moved and repainted',
+      true,
+      'Figure “At least eight policemen”',
+      2,
+      1,
+    ],
+  ])(
+    'update while open, %s; focus stays where it was',
+    (_label, newReply, label, positions, stops) => {
+      const { popover, host, anchor, position, stop } = setup();
+      popover.open(anchor, figureTarget, { focus: true });
+      const focused = host.shadowRoot?.activeElement ?? null;
+      const moved = document.createElement('p');
+      document.body.append(moved);
+      const target = newReply ? { ...figureTarget, resolution: { ...seed000 } } : figureTarget;
+      popover.update(moved, target);
+      const panel = host.shadowRoot?.querySelector('[role="dialog"]');
+      expect([
+        popover.isOpen(),
+        panel?.getAttribute('aria-label')?.startsWith(label),
+        position.mock.calls.length,
+        stop.mock.calls.length,
+        position.mock.calls.at(-1)?.[0].contextElement === moved,
+        (host.shadowRoot?.activeElement ?? null) === focused,
+      ]).toEqual([true, true, positions, stops, true, true]);
+    },
+  );
+
+  test('update to another target repaints it; update while closed does nothing', () => {
+    const { popover, host, anchor, position } = setup();
+    popover.open(anchor, figureTarget, { focus: false });
+    popover.update(anchor, { kind: 'incident', incidentId: ATTACK, resolution: seed000 });
+    const label = () =>
+      host.shadowRoot?.querySelector('[role="dialog"]')?.getAttribute('aria-label') ?? null;
+    const afterUpdate = label();
+    popover.close();
+    popover.update(anchor, figureTarget);
+    expect([
+      afterUpdate?.startsWith('Incident'),
+      label(),
+      popover.isOpen(),
+      position.mock.calls.length,
+    ]).toEqual([true, null, false, 2]);
   });
 
   test('an actor missing from the bundles is filled in by loadEntity, unless closed first', async () => {
