@@ -78,6 +78,14 @@ export function DatasetPanel() {
           ) : (
             <p>No dataset installed yet.</p>
           )}
+          {/* The bundled dataset above is the base; synced sources add to it. */}
+          {sync?.sources
+            .filter((source) => source.version !== null)
+            .map((source) => (
+              <p key={source.url} data-testid="source-version">
+                {hostOf(source.url)}: version {source.version}, synced {when(source.lastSyncAt)}
+              </p>
+            ))}
           <p class="tg-muted">
             Last sync:{' '}
             <span data-testid="last-sync">{when(sync?.lastSyncAt ?? status.installedAt)}</span>
@@ -152,4 +160,13 @@ function phaseWords(phase: string): string {
     apply: 'Installing…',
   };
   return words[phase] ?? 'Syncing…';
+}
+
+/** "data.example.org" from a source's manifest URL (it was validated as http(s) when added). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

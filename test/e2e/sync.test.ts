@@ -149,6 +149,10 @@ describe('sync in Chromium', () => {
     await expect
       .poll(() => popup.getByTestId('count-incidents').textContent())
       .toBe(String(syncedCounts.incidents));
+    // The popup names the synced source's version, not only the bundled one.
+    await expect
+      .poll(() => popup.getByTestId('source-version').textContent())
+      .toMatch(new RegExp(`^${new URL(manifestUrl()).host}: version 2, synced `));
     await popup.screenshot({ path: join(ARTIFACTS_DIR, 'sync-popup-applied.png') });
     await popup.close();
     expect(server.log.filter((line) => line.startsWith('GET /data/'))).toEqual([
