@@ -24,6 +24,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   size: async () => (await import('./size')).sizeSuite,
   sync: async () => (await import('./node/sync')).syncSuite,
   'sync-browser': async () => (await import('./browser/sync')).browserSyncSuite,
+  content: async () => (await import('./browser/content')).contentSuite,
 };
 
 function machine(): string {
