@@ -15,6 +15,7 @@
  * test, and every look-ahead is capped at a few tokens.
  */
 import { attributionIn, isPronoun } from './claimAttribution';
+import { markOperationFrames } from './claimFrame';
 import { readNounPhrase } from './claimPhrase';
 import { extractOtherLanguageClaims } from './claimsOtherLanguages';
 import { tokenize, type Token } from './claimTokens';
@@ -739,9 +740,9 @@ function paragraphAttributions(
 export function extractClaims(text: string): Claim[] {
   const english = extractEnglishClaims(text);
   const other = extractOtherLanguageClaims(text);
-  return other.length === 0
-    ? english
-    : [...english, ...other].toSorted((a, b) => a.start - b.start);
+  const all =
+    other.length === 0 ? english : [...english, ...other].toSorted((a, b) => a.start - b.start);
+  return markOperationFrames(text, all);
 }
 
 function extractEnglishClaims(text: string): Claim[] {

@@ -64,6 +64,13 @@ export interface Claim extends Span {
    * and must not be compared as one. Absent for an ordinary figure.
    */
   relativeTo?: 'previous';
+  /**
+   * 'operation' when the figure's sentence speaks of an operation, a hunt or
+   * a sweep ("since the operation began", "в ходе спецоперации"): it more
+   * likely counts the operation that followed an attack than the attack.
+   * Absent otherwise.
+   */
+  frame?: 'operation';
 }
 
 /** A date the text mentions, resolved to the calendar. */

@@ -252,6 +252,8 @@ const ClaimSchema = v.object({
   attributedTo: v.nullable(ShortText),
   // An increment ("five more") must reach the background, or it would be compared as a total.
   relativeTo: v.optional(v.literal('previous')),
+  // A figure said of an operation must reach the background, or it would go to the attack before it.
+  frame: v.optional(v.literal('operation')),
 });
 
 const DateMentionSchema = v.object({
