@@ -53,6 +53,13 @@ const ROLE_WEIGHT: Record<Incident['actors'][number]['role'], number> = {
 };
 /** Roles that identify an incident; officials and responders appear in every incident of their country. */
 const IDENTIFYING_ROLES = new Set(['perpetrator', 'accused', 'claimant', 'leader', 'party']);
+/**
+ * An operation is named by whom it hunts: the man or group an operation
+ * targets identifies it as an attacker identifies an attack. (The targets of
+ * an attack - its dead, the ministry it struck - do not.)
+ */
+const isHunted = (incident: Incident, role: Incident['actors'][number]['role']) =>
+  incident.kind === 'operation' && role === 'target';
 const ACTOR_KIND_WEIGHT = { person: 1, 'armed-group': 1, organisation: 0.75, 'state-body': 0.4 };
 const PLACE_KIND_WEIGHT = { site: 1.25, district: 1, city: 0.75, region: 0.5, country: 0.1 };
 
@@ -159,7 +166,8 @@ function scoreIncident(
       kind: 'actor',
       weight: ROLE_WEIGHT[role] * specificity * repetition,
       reason: actor.name,
-      identifying: IDENTIFYING_ROLES.has(role) && actor.kind !== 'state-body',
+      identifying:
+        (IDENTIFYING_ROLES.has(role) || isHunted(incident, role)) && actor.kind !== 'state-body',
       anchoring: false,
     });
   }
@@ -473,6 +481,8 @@ const MAIN_INCIDENT_BONUS = 0.5;
  * about which incident it counts than the dates and phrases around it.
  */
 const FIGURE_AGREES_WEIGHT = 4;
+/** A figure whose sentence speaks of an operation ("since the operation began") leans to a linked operation. */
+const OPERATION_FRAME_WEIGHT = 2;
 
 /**
  * The linked incident a figure most likely counts: dates, keywords and names
@@ -570,6 +580,8 @@ function scoreAssignments(
     let score = rank === 0 && linkedCount > 0 ? mainBonus : 0;
     const verdict = context.verdicts.verdict(claim, bundle);
     if (verdict === 'agrees') score += claim.high <= 2 ? 1 : FIGURE_AGREES_WEIGHT;
+    if (claim.frame === 'operation' && bundle.incident.kind === 'operation')
+      score += OPERATION_FRAME_WEIGHT;
     for (const date of dates) {
       const inSentence = inside(date, sentence);
       if (!inSentence && !inside(date, paragraph)) continue;
