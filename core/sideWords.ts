@@ -27,7 +27,8 @@ const HEADS: ReadonlyArray<[HeadKind, string]> = [
     'civilian civilians resident residents passers-by passersby bystanders woman women child ' +
       'children villagers worshippers worshipers students pupils schoolchildren journalists workers ' +
       'pilgrims tourists shoppers passengers infants babies girls boys teachers protesters ' +
-      'demonstrators refugees migrants farmers doctors nurses patients activists spectators drivers',
+      'demonstrators refugees migrants farmers doctors nurses patients activists spectators drivers ' +
+      'cyclists hikers climbers mountaineers commuters concertgoers fans guests',
   ],
   [
     'generic',
