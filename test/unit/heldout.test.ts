@@ -22,6 +22,16 @@
  *   ties     18 tied, 14 right, 4 wrong of 31: precision 0.778, recall 0.452
  *   misleading verdicts: 2 ("17 gunmen" of the operation shown as above every
  *   report of the attacks; "37 человек" detained likewise)
+ * Second run, after general fixes (an operation is identified by whom it
+ * hunts; a figure whose sentence speaks of an operation leans to the linked
+ * operation; Russian case forms of names and places; no seed-worded Russian
+ * keywords; more head words for civilians; list merging only under one verb):
+ *   links    18 linked, 0 wrong: precision 1.000, recall 0.923 (12 of 13)
+ *   figures  47 read, 47 right of 63: precision 1.000, recall 0.746
+ *   ties     21 tied, 21 right, 0 wrong of 31: precision 1.000, recall 0.677
+ *   misleading verdicts: 0
+ * The fixes were made looking at these pages, so the second run guards
+ * against regressions; it is no longer held out.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -498,14 +508,20 @@ test('the set is what the header says', () => {
 
 /** The numbers of the current run: a regression (or an improvement) must be recorded here and in docs/evaluation.md. */
 const CURRENT_RUN = {
-  links: { linked: 14, wrong: 0, precision: 1, recall: 0.615 },
-  figures: { read: 44, right: 44, labelled: 63, precision: 1, recall: 0.698 },
-  ties: { tied: 18, right: 14, wrong: 4, labelled: 31, precision: 0.778, recall: 0.452 },
-  misleadingVerdicts: 2,
+  links: { linked: 18, wrong: 0, precision: 1, recall: 0.923 },
+  figures: { read: 47, right: 47, labelled: 63, precision: 1, recall: 0.746 },
+  ties: { tied: 21, right: 21, wrong: 0, labelled: 31, precision: 1, recall: 0.677 },
+  misleadingVerdicts: 0,
 };
 
 test('the whole set scores exactly the recorded run', () => {
   expect(summarize(SCORES)).toEqual(CURRENT_RUN);
+});
+
+describe('no figure is tied to an incident it does not count, and no verdict misleads', () => {
+  test.each(SCORES.map((s) => [s.file, s] as const))('%s', (_file, score) => {
+    expect([score.wrongTies, score.misleading]).toEqual([[], []]);
+  });
 });
 
 describe('no page is linked to an incident it is not about', () => {
@@ -558,5 +574,38 @@ describe('a list shares a casualty verb only when the verb governs all of it', (
     expect(
       extractClaims(sentence).map((c) => `${c.text} ${c.low}-${c.high} ${c.side} ${c.outcome}`),
     ).toEqual(expected);
+  });
+});
+
+// HELDOUT_REPORT=1 npx vitest run test/unit/heldout.test.ts prints each page's run.
+test.runIf(process.env['HELDOUT_REPORT'] === '1')('report', () => {
+  console.log(JSON.stringify(summarize(SCORES), null, 1));
+  for (const s of SCORES) {
+    const { file, linked, wrongLinks, missedLinks, wrongTies, misleading } = s;
+    const figures = `${s.right}/${s.read} of ${s.labelled}`;
+    const ties = `${s.tiedRight}/${s.tied} of ${s.labelledWithIncident}`;
+    console.log(
+      file,
+      JSON.stringify({ linked, wrongLinks, missedLinks, figures, ties, wrongTies, misleading }),
+    );
+  }
+});
+
+/** [sentence, frame of each figure read] */
+const FRAMES: Array<[string, Array<string | null>]> = [
+  [
+    'The ministry said 13 gunmen had been killed and 35 detained since the operation began.',
+    ['operation', 'operation'],
+  ],
+  ['В ходе спецоперации уничтожены четыре боевика.', ['operation']],
+  ['Gunmen killed nine police officers on Friday. The operation began on Saturday.', [null]],
+  ['Eight policemen were killed in the attacks, officials said.', [null]],
+  ['Troops killed five rebels during a counter-strike in Rasht.', ['operation']],
+  ['Co-operation talks went on as 3 soldiers were killed.', [null]],
+];
+
+describe('a figure whose sentence speaks of an operation is marked as such', () => {
+  test.each(FRAMES)('%s', (sentence, frames) => {
+    expect(extractClaims(sentence).map((c) => c.frame ?? null)).toEqual(frames);
   });
 });
