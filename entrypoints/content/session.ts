@@ -30,6 +30,7 @@ import type { FigureReader } from './figureReader';
 import { HIGHLIGHT_STYLES } from './highlights';
 import { bindInteraction, type OpenedBy } from './interaction';
 import { matchSliced } from './matching';
+import { survivorOf } from './survivor';
 import { KIND_SETTING, planAnnotations, type PlannedAnnotation } from './plan';
 import type { PopoverHost, PopoverTarget } from './popover';
 import { describeAnnotation } from './describe';
@@ -459,41 +460,6 @@ export function createSession(deps: SessionDeps): Session {
       drawnList = [];
     },
   };
-}
-
-/**
- * The annotation of a new pass that is `old` again: the same kind and target
- * over the same stretch of the page. Ranges follow the page's edits, so text
- * added above does not move it; marks (no Highlight API) re-split the text
- * nodes, so there the same words at the same offsets of an unchanged opening
- * count too. Undefined when it is gone.
- */
-export function survivorOf<T extends PlannedAnnotation & { range: Range }>(
-  old: T | undefined,
-  built: readonly T[],
-  texts: { before: string; after: string },
-): T | undefined {
-  if (old === undefined) return undefined;
-  const live = !old.range.collapsed && old.range.startContainer.isConnected;
-  const opening = texts.before.slice(0, old.end);
-  return built.find(
-    (candidate) =>
-      candidate.kind === old.kind &&
-      candidate.targetId === old.targetId &&
-      ((live && sameRange(candidate.range, old.range)) ||
-        (candidate.start === old.start &&
-          candidate.end === old.end &&
-          texts.after.startsWith(opening))),
-  );
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.startContainer === b.startContainer &&
-    a.startOffset === b.startOffset &&
-    a.endContainer === b.endContainer &&
-    a.endOffset === b.endOffset
-  );
 }
 
 /** Only the sentences and paragraphs that hold a figure are sent, within page.resolve's caps. */

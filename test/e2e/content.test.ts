@@ -53,6 +53,30 @@ async function openAnnotated(file: string): Promise<{ page: Page; marks: Marks }
   return { page, marks };
 }
 
+/** Evaluates `expression` in the content script's isolated world of the page's main frame. */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] =
+    [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  await cdp.send('Runtime.enable'); // reports the contexts that exist
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const world = worlds.find(
+    (context) =>
+      context.auxData?.type === 'isolated' &&
+      context.auxData.frameId === frameTree.frame.id &&
+      context.origin === `chrome-extension://${browser.extensionId}`,
+  );
+  if (world === undefined) throw new Error('no content script world in the page');
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    expression,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return result.value;
+}
+
 interface Marks {
   state: string;
   error?: string;
@@ -154,6 +178,30 @@ describe('the extension in Chromium', () => {
     const { page, marks } = await openAnnotated(`negative/${name}`);
     expect(marks).toEqual(NOTHING_LINKED);
     expect(await page.evaluate(READ_HIGHLIGHTS)).toEqual({});
+    await page.close();
+  });
+
+  // The figure reader (claims, dates, page facts) is most of the reading code: a page
+  // that names nothing the dataset knows never loads it. Checked in the content
+  // script's own isolated world once the pass has painted, before any page.summary
+  // (which reads the page's facts for the popup, loading the reader if it must).
+  test.each([
+    ['unrelated-storm.html', false, '', '2024-01-16'],
+    ['negative/sports-results.html', true, '', '2024-03-26'],
+    ['000_730a5c529c7b08ea.html', true, EXPECTED_000.incidents, '2015-09-04'],
+  ])('%s: figure reader loaded %s, links [%s]', async (file, loaded, incidents, publishedAt) => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(file.includes('/') ? file : `pages/${file}`));
+    await page.waitForFunction(
+      () => performance.getEntriesByName('triangulate:painted').length > 0,
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await inContentScript(page, `'__triangulateFigureReader' in globalThis`)).toBe(loaded);
+    const summary = await settledSummary(browser, page);
+    expect(summary.incidents.map((incident) => incident.incidentId).join(',')).toBe(incidents);
+    // The page's facts reach the popup either way (its date is read, not today's).
+    expect(summary.page?.publishedAt).toBe(publishedAt);
     await page.close();
   });
 
