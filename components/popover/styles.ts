@@ -29,6 +29,9 @@ const DARK = `
 
 export const POPOVER_CSS = `
 :host { all: initial; }
+/* The host is a plain <div>: page rules such as div::before must not draw beside it
+   (inside the shadow root, !important outranks the page's !important). */
+:host::before, :host::after { content: none !important; display: none !important; }
 *, *::before, *::after { box-sizing: border-box; }
 .tg-panel { ${LIGHT} }
 .tg-theme-dark { ${DARK} }

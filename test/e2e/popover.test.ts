@@ -36,6 +36,7 @@ const HOSTILE_CSS = `
 html, body { display: block !important; }
 p { display: block !important; margin: 1em !important; }
 div[data-triangulate="popover"], [popover] { display: none !important; opacity: 0 !important; transform: scale(0) !important; }
+div::before, div::after { content: "PAGE TEXT" !important; display: block !important; position: fixed !important; inset: 0 !important; }
 .cover { position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; background: rgba(255, 0, 0, 0.3) !important; display: block !important; }
 `;
 
@@ -178,6 +179,16 @@ describe('the popover in Chromium', () => {
       'rgb(255, 255, 255)',
       420,
     ]);
+    // The page's ::before and ::after rules reach the host element, never its box.
+    expect(
+      await page.evaluate(() => {
+        const host = document.querySelector('div[data-triangulate="popover"]') as Element;
+        return [
+          getComputedStyle(host, '::before').content,
+          getComputedStyle(host, '::after').content,
+        ];
+      }),
+    ).toEqual(['none', 'none']);
     await page.close();
   });
 
