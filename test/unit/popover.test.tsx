@@ -186,7 +186,7 @@ describe('the panel', () => {
     ]).toEqual([
       'Person',
       'Abdukhalim Nazarzoda',
-      21, // with the Russian case forms (Назарзоды, Назарзоде...)
+      21, // with the Russian case forms (Назарзоды, Назарзоду, Назарзодой)
       ['Khalim', 'Halim', 'Abdukhalim', 'Abdulkhalim', 'Халим', 'Абдухалим'],
       [
         'Attacks on police in Dushanbe and Vahdat blamed on deputy defence minister Nazarzoda (4 Sept 2015) · accused · this page',
