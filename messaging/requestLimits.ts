@@ -4,7 +4,7 @@
  * (which re-exports both) because the content script needs these and not the
  * protocol's valibot schemas, which would be a tenth of its size.
  */
-import type { PageEvidence } from '../core/types';
+import type { ResolvableEvidence } from '../core/resolve';
 
 /** Caps on what a page may send: generous for a long article, fatal for abuse. */
 export const REQUEST_LIMITS = {
@@ -22,10 +22,12 @@ export const REQUEST_LIMITS = {
  * Trims page evidence to what page.resolve accepts, so a huge or odd page is
  * annotated in part rather than refused whole: the first matches, claims and
  * dates up to the caps; items with over-long strings dropped (never cut: a
- * claim's text must stay the exact slice of the page it points at).
+ * claim's text must stay the exact slice of the page it points at). The
+ * layout, when there is one, keeps the sentences and paragraphs that hold a
+ * figure, up to the claims' cap.
  */
-export function fitEvidence(evidence: PageEvidence): PageEvidence {
-  return {
+export function fitEvidence<T extends ResolvableEvidence>(evidence: T): T {
+  const fitted: ResolvableEvidence = {
     facts: {
       ...evidence.facts,
       title: clip(evidence.facts.title, REQUEST_LIMITS.longText),
@@ -44,6 +46,13 @@ export function fitEvidence(evidence: PageEvidence): PageEvidence {
       .slice(0, REQUEST_LIMITS.claims),
     dates: evidence.dates.filter((date) => short(date.text)).slice(0, REQUEST_LIMITS.dates),
   };
+  if (evidence.layout !== undefined) {
+    fitted.layout = {
+      paragraphs: evidence.layout.paragraphs.slice(0, REQUEST_LIMITS.claims),
+      sentences: evidence.layout.sentences.slice(0, REQUEST_LIMITS.claims),
+    };
+  }
+  return fitted as T;
 }
 
 const short = (text: string | null): boolean =>

@@ -8,7 +8,7 @@
 import { AliasMatcher } from '../../core/matcher';
 import type { OutletRef } from '../../core/pageFacts';
 import type { ContentSettings } from './contentSettings';
-import type { PageLayout, ResolvableEvidence } from '../../core/resolve';
+import type { ResolvableEvidence } from '../../core/resolve';
 import type { PageEvidence, PageFacts, PageSignals } from '../../core/types';
 import { fitEvidence, REQUEST_LIMITS } from '../../messaging/requestLimits';
 import type {
@@ -188,11 +188,8 @@ export function createSession(deps: SessionDeps): Session {
     );
     if (figures === null) return null;
     const { facts, claims, dates, layout } = figures;
-    const evidence = fitEvidence({ facts, matches, claims, dates });
-    const resolved = await deps.resolve(
-      { ...evidence, layout: capLayout(layout) },
-      pageUrlOf(signals),
-    );
+    const evidence = fitEvidence({ facts, matches, claims, dates, layout });
+    const resolved = await deps.resolve(evidence, pageUrlOf(signals));
     if (cancelled()) return null;
     return { ...page, evidence, facts: evidence.facts, reply: resolved };
   };
@@ -459,14 +456,6 @@ export function createSession(deps: SessionDeps): Session {
       annotations = [];
       drawnList = [];
     },
-  };
-}
-
-/** Only the sentences and paragraphs that hold a figure are sent, within page.resolve's caps. */
-function capLayout(layout: PageLayout): PageLayout {
-  return {
-    paragraphs: layout.paragraphs.slice(0, REQUEST_LIMITS.claims),
-    sentences: layout.sentences.slice(0, REQUEST_LIMITS.claims),
   };
 }
 

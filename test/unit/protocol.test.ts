@@ -168,6 +168,23 @@ describe('fitEvidence', () => {
       expected: { ...evidence, claims: [claim] },
     },
     {
+      name: 'the layout around the figures is kept, cut at the claims cap',
+      input: {
+        ...evidence,
+        layout: {
+          paragraphs: many({ start: 0, end: 40 }, REQUEST_LIMITS.claims + 3),
+          sentences: [{ start: 0, end: 20 }],
+        },
+      },
+      expected: {
+        ...evidence,
+        layout: {
+          paragraphs: many({ start: 0, end: 40 }, REQUEST_LIMITS.claims),
+          sentences: [{ start: 0, end: 20 }],
+        },
+      },
+    },
+    {
       name: 'an over-long title is clipped',
       input: { ...evidence, facts: { ...evidence.facts, title: 't'.repeat(2_500) } },
       expected: { ...evidence, facts: { ...evidence.facts, title: 't'.repeat(2_000) } },
