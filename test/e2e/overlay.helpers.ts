@@ -17,10 +17,11 @@ export async function sendToPage<T>(
 ): Promise<T> {
   await page.bringToFront();
   const reply = (await browser.worker.evaluate(
-    async ({ type, payload }) => {
+    // Runs in the service worker: the message travels as the argument.
+    async (message) => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) return { ok: false, error: 'no active tab' };
-      return chrome.tabs.sendMessage(tab.id, { type, payload });
+      return chrome.tabs.sendMessage(tab.id, message);
     },
     { type, payload },
   )) as Reply<T> | undefined;
