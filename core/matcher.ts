@@ -2,22 +2,31 @@
  * Finds every dictionary spelling in a page's text in one pass, and gives the
  * hits back in the page's own offsets.
  *
- * All keys go into one trie stored in typed arrays (children of a node are
- * contiguous, sorted by char; the root has a dense table). Matches must begin
- * and end on word boundaries of the normalised key, so instead of an
- * Aho-Corasick automaton, which would try every position inside every word,
- * the scan walks the trie from each word start only: most words leave the
- * trie after a char or two, no failure links are needed, and the first hit
- * found at the leftmost start, taken longest first, is already the
- * leftmost-longest, non-overlapping answer.
+ * Keys go into two tries (names, incident keywords) stored in typed arrays:
+ * nodes in breadth-first order, so a node's children are a contiguous run of
+ * ids, and so are the entries whose key ends at a node. Key chars are mapped
+ * to small classes (one table for ASCII, a sorted list for the rest); nodes
+ * with many children (the root and the first levels, where every word of a
+ * page goes) get a dense row indexed by class, the others a short sorted
+ * run searched linearly. Matches must begin and end on word boundaries of
+ * the normalised key, so instead of an Aho-Corasick automaton, which would
+ * try every position inside every word, the scan walks the tries from each
+ * word start only: most words leave a trie after a char or two, no failure
+ * links are needed, and the first hit found at the leftmost start, taken
+ * longest first, is already the leftmost-longest, non-overlapping answer.
+ * Nothing is allocated per word or per candidate; a match object is made
+ * only once a hit is confirmed.
+ *
+ * The arrays are the whole matcher: toCompiled() hands them out as a plain,
+ * structured-cloneable object and fromCompiled() wraps such an object again
+ * without rebuilding anything (the background can compile once and send it).
  *
  * Short all-capital aliases (IS, IMU, IRPT) are acronyms: they count only
  * where the page writes them in capitals, and not on an all-capitals line
  * ("WHAT IS LEFT"), where capitals say nothing.
  */
-import { KEY_LINE_BREAK, KEY_SPACE, normalizeKey, normalizeWithOffsets } from './normalize';
-import type { NormalizedText } from './normalize';
-import type { AliasMatch, LexiconEntry } from './types';
+import { KEY_LINE_BREAK, KEY_SPACE, normalizeKey, normalizeToCodes } from './normalize';
+import type { AliasMatch, EntityKind, LexiconEntry } from './types';
 
 interface CompiledEntry extends LexiconEntry {
   key: string;
@@ -25,11 +34,63 @@ interface CompiledEntry extends LexiconEntry {
   acronym: boolean;
 }
 
+/** One trie as plain arrays (see the module comment for the layout). */
+export interface CompiledTrie {
+  /** Children of node i are the nodes firstChild[i] .. firstChild[i + 1] - 1 (length: nodes + 1). */
+  firstChild: Int32Array;
+  /** Class of the key char leading to each node (the root's is 0). */
+  nodeClass: Uint16Array;
+  /** Entries whose key ends at node i: firstEntry[i] .. firstEntry[i + 1] - 1 (length: nodes + 1). */
+  firstEntry: Int32Array;
+  /** Offset of node i's dense row in `dense`, or -1: its children are searched in nodeClass. */
+  denseRow: Int32Array;
+  /** Dense rows, `classes` ids each: the child reached by a class, 0 for none. */
+  dense: Int32Array;
+  /** Per entry. */
+  targetIds: string[];
+  aliases: string[];
+  /** Index in ENTITY_KINDS. */
+  kinds: Uint8Array;
+  /** WEAK | ACRONYM bits. */
+  flags: Uint8Array;
+}
+
+/**
+ * A whole AliasMatcher as typed arrays and string arrays: structured-cloneable
+ * (postMessage, IndexedDB), not JSON. AliasMatcher.fromCompiled wraps it as is.
+ */
+export interface CompiledMatcher {
+  format: typeof COMPILED_FORMAT;
+  /** Class of each ASCII key char (0: in no key). */
+  asciiClass: Uint8Array;
+  /** Non-ASCII key chars, ascending; the class of wideCodes[i] is asciiClasses + 1 + i. */
+  wideCodes: Uint16Array;
+  /** Number of classes, 0 (none) included: the length of a dense row. */
+  classes: number;
+  names: CompiledTrie;
+  keywords: CompiledTrie;
+}
+
+/** Bumped whenever the compiled layout changes, so a stale copy is rebuilt instead of misread. */
+export const COMPILED_FORMAT = 'triangulate-matcher-1';
+
+const ENTITY_KINDS: readonly EntityKind[] = ['actor', 'place', 'incident'];
+const WEAK = 1;
+const ACRONYM = 2;
+
 const ACRONYM_MAX_LETTERS = 5;
 /** How far either side of an acronym hit we look for lower-case letters on its line. */
 const SHOUTING_WINDOW = 200;
 /** A weak alias counts when a strong alias of its target lies this close (or in the same paragraph). */
 export const WEAK_CONFIRMATION_DISTANCE = 500;
+/**
+ * A node gets a dense row when it has at least this many children, or at
+ * least 1/DENSE_FILL of all classes: the root and the busy first levels,
+ * where every word of a page goes, while the long single-child tails of the
+ * keys stay sparse (a dense row costs 4 bytes per class).
+ */
+const DENSE_MIN_CHILDREN = 4;
+const DENSE_FILL = 8;
 
 const LETTER = /\p{L}/gu;
 const LOWER = /\p{Ll}/u;
@@ -46,38 +107,112 @@ function isAcronym(alias: string): boolean {
   );
 }
 
-const isBoundary = (code: number): boolean => code === KEY_SPACE || code === KEY_LINE_BREAK;
+/** Key char -> class, shared by both tries of a matcher. */
+class KeyAlphabet {
+  constructor(
+    readonly asciiClass: Uint8Array,
+    readonly wideCodes: Uint16Array,
+    readonly classes: number,
+  ) {}
 
-/** One trie over a set of keys, in typed arrays, scanned from word starts. */
+  static of(keys: readonly string[]): KeyAlphabet {
+    const seen = new Set<number>();
+    for (const key of keys) for (let i = 0; i < key.length; i++) seen.add(key.charCodeAt(i));
+    const codes = [...seen].toSorted((a, b) => a - b);
+    const asciiClass = new Uint8Array(0x80);
+    let ascii = 0;
+    for (const code of codes) if (code < 0x80) asciiClass[code] = ++ascii;
+    const wideCodes = Uint16Array.from(codes.filter((code) => code >= 0x80));
+    return new KeyAlphabet(asciiClass, wideCodes, ascii + wideCodes.length + 1);
+  }
+
+  /** Class of a key char, 0 when no key holds it. */
+  classOf(code: number): number {
+    if (code < 0x80) return this.asciiClass[code]!;
+    const wide = this.wideCodes;
+    let lo = 0;
+    let hi = wide.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = wide[mid]!;
+      if (c === code) return this.classes - wide.length + mid;
+      if (c < code) lo = mid + 1;
+      else hi = mid;
+    }
+    return 0;
+  }
+}
+
+/** One trie over a set of keys, in typed arrays, walked from word starts. */
 class KeyTrie {
+  /** After longestAt: the word starting there ends at the first boundary at or after this index. */
+  boundaryFrom = 0;
+  // Scratch for the hits along one walk (ends at word boundaries), longest tried first.
+  private candidateNodes = new Int32Array(16);
+  private candidateEnds = new Int32Array(16);
+
   private constructor(
-    private readonly entries: readonly CompiledEntry[],
-    /** Root children by key char code (0 or out of range = none). */
-    private readonly rootChild: Int32Array,
+    private readonly alphabet: KeyAlphabet,
     private readonly firstChild: Int32Array,
-    private readonly childCount: Int32Array,
-    private readonly nodeChar: Uint16Array,
-    /** Entries whose key ends at this node: entries[outStart .. outStart + outCount). */
-    private readonly outStart: Int32Array,
-    private readonly outCount: Int32Array,
+    private readonly nodeClass: Uint16Array,
+    private readonly firstEntry: Int32Array,
+    private readonly denseRow: Int32Array,
+    private readonly dense: Int32Array,
+    private readonly targetIds: readonly string[],
+    private readonly aliases: readonly string[],
+    private readonly kinds: Uint8Array,
+    private readonly flags: Uint8Array,
   ) {}
 
   /** Number of distinct (target, key) entries compiled. */
   get size(): number {
-    return this.entries.length;
+    return this.targetIds.length;
   }
 
-  static build(compiled: readonly CompiledEntry[]): KeyTrie {
+  static fromCompiled(alphabet: KeyAlphabet, c: CompiledTrie): KeyTrie {
+    return new KeyTrie(
+      alphabet,
+      c.firstChild,
+      c.nodeClass,
+      c.firstEntry,
+      c.denseRow,
+      c.dense,
+      c.targetIds,
+      c.aliases,
+      c.kinds,
+      c.flags,
+    );
+  }
+
+  toCompiled(): CompiledTrie {
+    return {
+      firstChild: this.firstChild,
+      nodeClass: this.nodeClass,
+      firstEntry: this.firstEntry,
+      denseRow: this.denseRow,
+      dense: this.dense,
+      targetIds: [...this.targetIds],
+      aliases: [...this.aliases],
+      kinds: this.kinds,
+      flags: this.flags,
+    };
+  }
+
+  /** `compiled` sorted by key (ties in input order). */
+  static build(alphabet: KeyAlphabet, compiled: readonly CompiledEntry[]): KeyTrie {
     const keys = compiled.map((entry) => entry.key);
     let bound = 1;
     for (const key of keys) bound += key.length;
-    const firstChild = new Int32Array(bound);
-    const childCount = new Int32Array(bound);
-    const nodeChar = new Uint16Array(bound);
-    const outStart = new Int32Array(bound);
-    const outCount = new Int32Array(bound);
+    const firstChild = new Int32Array(bound + 1);
+    const nodeClass = new Uint16Array(bound);
+    const firstEntry = new Int32Array(bound + 1);
+    const targetIds: string[] = [];
+    const aliases: string[] = [];
+    const kinds = new Uint8Array(compiled.length);
+    const flags = new Uint8Array(compiled.length);
     // Breadth-first over ranges of the sorted keys: a node's keys share its prefix, and
-    // its children (grouped by the next char) get consecutive ids.
+    // its children (grouped by the next char) get consecutive ids; entries are renumbered
+    // in node order, so each node's entries are consecutive too (ties keep their order).
     const queueLo = new Int32Array(bound);
     const queueHi = new Int32Array(bound);
     const queueDepth = new Int32Array(bound);
@@ -87,88 +222,112 @@ class KeyTrie {
       const hi = queueHi[node]!;
       const depth = queueDepth[node]!;
       let i = queueLo[node]!;
-      outStart[node] = i;
-      while (i < hi && keys[i]!.length === depth) i++;
-      outCount[node] = i - outStart[node]!;
+      firstEntry[node] = targetIds.length;
+      for (; i < hi && keys[i]!.length === depth; i++) {
+        const entry = compiled[i]!;
+        kinds[targetIds.length] = ENTITY_KINDS.indexOf(entry.kind);
+        flags[targetIds.length] = (entry.weak ? WEAK : 0) | (entry.acronym ? ACRONYM : 0);
+        targetIds.push(entry.targetId);
+        aliases.push(entry.alias);
+      }
       firstChild[node] = nodes;
       while (i < hi) {
         const code = keys[i]!.charCodeAt(depth);
         let j = i + 1;
         while (j < hi && keys[j]!.charCodeAt(depth) === code) j++;
-        nodeChar[nodes] = code;
+        nodeClass[nodes] = alphabet.classOf(code);
         queueLo[nodes] = i;
         queueHi[nodes] = j;
         queueDepth[nodes] = depth + 1;
         nodes++;
         i = j;
       }
-      childCount[node] = nodes - firstChild[node]!;
     }
-    // Dense root table, only as long as the highest first char needs.
-    const rootFirst = firstChild[0]!;
-    const rootEnd = rootFirst + childCount[0]!;
-    const rootChild = new Int32Array(rootEnd > rootFirst ? nodeChar[rootEnd - 1]! + 1 : 0);
-    for (let c = rootFirst; c < rootEnd; c++) rootChild[nodeChar[c]!] = c;
+    firstChild[nodes] = nodes;
+    firstEntry[nodes] = targetIds.length;
+    const { denseRow, dense } = denseRows(alphabet.classes, firstChild, nodeClass, nodes);
     return new KeyTrie(
-      compiled,
-      rootChild,
-      firstChild.slice(0, nodes),
-      childCount.slice(0, nodes),
-      nodeChar.slice(0, nodes),
-      outStart.slice(0, nodes),
-      outCount.slice(0, nodes),
+      alphabet,
+      firstChild.slice(0, nodes + 1),
+      nodeClass.slice(0, nodes),
+      firstEntry.slice(0, nodes + 1),
+      denseRow,
+      dense,
+      targetIds,
+      aliases,
+      kinds,
+      flags,
     );
   }
 
-  /** Leftmost-longest hits of this trie's keys in the normalised `key`, appended in text order. */
-  scan(normalized: NormalizedText, text: string, matches: AliasMatch[]): void {
-    const { key, starts, ends } = normalized;
-    const n = key.length;
-    const candidateNodes: number[] = [];
-    const candidateEnds: number[] = [];
-    let pos = 0;
-    while (pos < n) {
-      let candidates = 0;
-      let node = this.rootChild[key.charCodeAt(pos)] ?? 0;
-      let j = pos + 1;
-      while (node !== 0) {
-        if (this.outCount[node]! > 0 && (j === n || isBoundary(key.charCodeAt(j)))) {
-          candidateNodes[candidates] = node;
-          candidateEnds[candidates++] = j;
-        }
-        if (j === n) break;
-        node = this.child(node, key.charCodeAt(j));
-        j++;
+  /**
+   * Walks the trie from the word start `pos` and appends the matches of the
+   * longest key ending on a word boundary that the source text accepts (an
+   * acronym must be in capitals); returns where that key ends, or -1.
+   */
+  longestAt(
+    codes: Uint16Array,
+    pos: number,
+    text: string,
+    starts: Uint32Array,
+    ends: Uint32Array,
+    matches: AliasMatch[],
+  ): number {
+    const n = codes.length;
+    // The arrays in locals, and the transition written out: this loop runs for every word.
+    const { asciiClass } = this.alphabet;
+    const { firstEntry, firstChild, nodeClass, denseRow, dense } = this;
+    let candidates = 0;
+    let crossed = -1;
+    let code = codes[pos]!;
+    // The root's dense row is the first one, at offset 0.
+    let node = dense[code < 0x80 ? asciiClass[code]! : this.alphabet.classOf(code)]!;
+    let j = pos + 1;
+    while (node !== 0) {
+      if (j === n) {
+        if (firstEntry[node + 1]! > firstEntry[node]!) candidates = this.note(candidates, node, j);
+        break;
       }
-      let matchedEnd = -1;
-      for (let k = candidates - 1; k >= 0 && matchedEnd < 0; k--) {
-        const end = candidateEnds[k]!;
-        if (this.emit(candidateNodes[k]!, text, starts[pos]!, ends[end - 1]!, matches)) {
-          matchedEnd = end;
-        }
+      code = codes[j]!;
+      if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
+        if (firstEntry[node + 1]! > firstEntry[node]!) candidates = this.note(candidates, node, j);
+        if (crossed < 0) crossed = j;
       }
-      // Next word start: after the match, or after the current word.
-      let next = matchedEnd >= 0 ? matchedEnd : pos + 1;
-      while (next < n && !isBoundary(key.charCodeAt(next))) next++;
-      pos = next + 1;
+      const cls = code < 0x80 ? asciiClass[code]! : this.alphabet.classOf(code);
+      if (cls === 0) break;
+      const row = denseRow[node]!;
+      if (row >= 0) node = dense[row + cls]!;
+      else {
+        // A short run sorted by class.
+        const last = firstChild[node + 1]!;
+        let c = firstChild[node]!;
+        while (c < last && nodeClass[c]! < cls) c++;
+        node = c < last && nodeClass[c] === cls ? c : 0;
+      }
+      j++;
     }
+    this.boundaryFrom = crossed >= 0 ? crossed : j;
+    for (let k = candidates - 1; k >= 0; k--) {
+      const end = this.candidateEnds[k]!;
+      if (this.emit(this.candidateNodes[k]!, text, starts[pos]!, ends[end - 1]!, matches)) {
+        return end;
+      }
+    }
+    return -1;
   }
 
-  private child(node: number, code: number): number {
-    let lo = this.firstChild[node]!;
-    let hi = lo + this.childCount[node]!;
-    if (hi - lo <= 8) {
-      for (; lo < hi; lo++) if (this.nodeChar[lo] === code) return lo;
-      return 0;
+  private note(count: number, node: number, end: number): number {
+    if (count === this.candidateNodes.length) {
+      const nodes = new Int32Array(count * 2);
+      const ends = new Int32Array(count * 2);
+      nodes.set(this.candidateNodes);
+      ends.set(this.candidateEnds);
+      this.candidateNodes = nodes;
+      this.candidateEnds = ends;
     }
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = this.nodeChar[mid]!;
-      if (c === code) return mid;
-      if (c < code) lo = mid + 1;
-      else hi = mid;
-    }
-    return 0;
+    this.candidateNodes[count] = node;
+    this.candidateEnds[count] = end;
+    return count + 1;
   }
 
   /** Adds one match per entry ending at `node` that accepts the source text; false if none does. */
@@ -181,20 +340,20 @@ class KeyTrie {
   ): boolean {
     let written = false;
     let capitals: boolean | null = null;
-    const first = this.outStart[node]!;
-    for (let e = first; e < first + this.outCount[node]!; e++) {
-      const entry = this.entries[e]!;
-      if (entry.acronym) {
+    const last = this.firstEntry[node + 1]!;
+    for (let e = this.firstEntry[node]!; e < last; e++) {
+      const flags = this.flags[e]!;
+      if ((flags & ACRONYM) !== 0) {
         capitals ??= writtenAsAcronym(text, start, end);
         if (!capitals) continue;
       }
       matches.push({
         start,
         end,
-        targetId: entry.targetId,
-        kind: entry.kind,
-        alias: entry.alias,
-        weak: entry.weak,
+        targetId: this.targetIds[e]!,
+        kind: ENTITY_KINDS[this.kinds[e]!]!,
+        alias: this.aliases[e]!,
+        weak: (flags & WEAK) !== 0,
       });
       written = true;
     }
@@ -202,25 +361,89 @@ class KeyTrie {
   }
 }
 
+/** Dense rows for the root and every node with many children (see DENSE_MIN_CHILDREN). */
+function denseRows(
+  classes: number,
+  firstChild: Int32Array,
+  nodeClass: Uint16Array,
+  nodes: number,
+): { denseRow: Int32Array; dense: Int32Array } {
+  const denseRow = new Int32Array(nodes).fill(-1);
+  const threshold = Math.min(DENSE_MIN_CHILDREN, Math.ceil(classes / DENSE_FILL));
+  let rows = 0;
+  for (let node = 0; node < nodes; node++) {
+    const children = firstChild[node + 1]! - firstChild[node]!;
+    if (node === 0 || children >= threshold) denseRow[node] = rows++ * classes;
+  }
+  const dense = new Int32Array(rows * classes);
+  for (let node = 0; node < nodes; node++) {
+    const row = denseRow[node]!;
+    if (row < 0) continue;
+    for (let c = firstChild[node]!; c < firstChild[node + 1]!; c++) dense[row + nodeClass[c]!] = c;
+  }
+  return { denseRow, dense };
+}
+
 /**
  * The public matcher. Names (actors, places) and incident keywords are two
  * layers, each leftmost-longest on its own: a keyword phrase such as
  * "attacks in Dushanbe and Vahdat" must not swallow the place names inside
  * it, which are evidence of their own, while within names "Islamic Revival
- * Party of Tajikistan" does win over the "Tajikistan" inside it.
+ * Party of Tajikistan" does win over the "Tajikistan" inside it. Both are
+ * walked in one pass over the page's word starts.
  */
 export class AliasMatcher {
   private constructor(
+    private readonly alphabet: KeyAlphabet,
     private readonly names: KeyTrie,
     private readonly keywords: KeyTrie,
   ) {}
 
   static build(entries: readonly LexiconEntry[]): AliasMatcher {
     const compiled = compileEntries(entries);
+    const alphabet = KeyAlphabet.of(compiled.map((entry) => entry.key));
     return new AliasMatcher(
-      KeyTrie.build(compiled.filter((entry) => entry.kind !== 'incident')),
-      KeyTrie.build(compiled.filter((entry) => entry.kind === 'incident')),
+      alphabet,
+      KeyTrie.build(
+        alphabet,
+        compiled.filter((entry) => entry.kind !== 'incident'),
+      ),
+      KeyTrie.build(
+        alphabet,
+        compiled.filter((entry) => entry.kind === 'incident'),
+      ),
     );
+  }
+
+  /**
+   * Wraps a compiled matcher (from toCompiled, possibly structured-cloned)
+   * without rebuilding anything. Throws on anything that is not one, or is
+   * of another COMPILED_FORMAT: the caller should then build from entries.
+   */
+  static fromCompiled(compiled: CompiledMatcher): AliasMatcher {
+    if (!isCompiledMatcher(compiled)) throw new Error('not a compiled matcher of this version');
+    const alphabet = new KeyAlphabet(compiled.asciiClass, compiled.wideCodes, compiled.classes);
+    return new AliasMatcher(
+      alphabet,
+      KeyTrie.fromCompiled(alphabet, compiled.names),
+      KeyTrie.fromCompiled(alphabet, compiled.keywords),
+    );
+  }
+
+  /**
+   * The matcher as plain data (typed arrays and string arrays, no functions):
+   * structured-cloneable. The typed arrays are this matcher's own: clone them
+   * (postMessage does), do not transfer them.
+   */
+  toCompiled(): CompiledMatcher {
+    return {
+      format: COMPILED_FORMAT,
+      asciiClass: this.alphabet.asciiClass,
+      wideCodes: this.alphabet.wideCodes,
+      classes: this.alphabet.classes,
+      names: this.names.toCompiled(),
+      keywords: this.keywords.toCompiled(),
+    };
   }
 
   /** Number of distinct (target, key) entries compiled. */
@@ -230,21 +453,92 @@ export class AliasMatcher {
 
   /** Every alias hit in `text`, one match per target of a key, ordered by start (names first on ties). */
   findAll(text: string): AliasMatch[] {
-    const normalized = normalizeWithOffsets(text);
-    const names: AliasMatch[] = [];
-    const keywords: AliasMatch[] = [];
-    this.names.scan(normalized, text, names);
-    this.keywords.scan(normalized, text, keywords);
-    if (keywords.length === 0) return names;
+    const { codes, starts, ends } = normalizeToCodes(text);
+    const n = codes.length;
+    const names = this.names.size > 0 ? this.names : null;
+    const keywords = this.keywords.size > 0 ? this.keywords : null;
+    const nameMatches: AliasMatch[] = [];
+    const keywordMatches: AliasMatch[] = [];
+    // Each layer resumes at the word start after its last match.
+    let namesFrom = names === null ? n : 0;
+    let keywordsFrom = keywords === null ? n : 0;
+    let pos = 0;
+    while (pos < n) {
+      let boundaryFrom = pos + 1;
+      if (names !== null && pos >= namesFrom) {
+        const end = names.longestAt(codes, pos, text, starts, ends, nameMatches);
+        if (end >= 0) namesFrom = end + 1;
+        boundaryFrom = names.boundaryFrom;
+      }
+      if (keywords !== null && pos >= keywordsFrom) {
+        const end = keywords.longestAt(codes, pos, text, starts, ends, keywordMatches);
+        if (end >= 0) keywordsFrom = end + 1;
+        if (keywords.boundaryFrom > boundaryFrom) boundaryFrom = keywords.boundaryFrom;
+      }
+      // Both resume points are word starts: past both, skip there; else go to the next word.
+      const resume = namesFrom < keywordsFrom ? namesFrom : keywordsFrom;
+      if (resume > pos) {
+        pos = resume;
+        continue;
+      }
+      let k = boundaryFrom;
+      for (; k < n; k++) {
+        const code = codes[k]!;
+        if (code === KEY_SPACE || code === KEY_LINE_BREAK) break;
+      }
+      pos = k + 1;
+    }
+    if (keywordMatches.length === 0) return nameMatches;
     const merged: AliasMatch[] = [];
     let k = 0;
-    for (const name of names) {
-      while (k < keywords.length && keywords[k]!.start < name.start) merged.push(keywords[k++]!);
+    for (const name of nameMatches) {
+      while (k < keywordMatches.length && keywordMatches[k]!.start < name.start) {
+        merged.push(keywordMatches[k++]!);
+      }
       merged.push(name);
     }
-    while (k < keywords.length) merged.push(keywords[k++]!);
+    while (k < keywordMatches.length) merged.push(keywordMatches[k++]!);
     return merged;
   }
+}
+
+/** Shape and format checks only (constant time): the arrays are trusted to be a matcher's own. */
+function isCompiledMatcher(value: unknown): value is CompiledMatcher {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Partial<CompiledMatcher>;
+  return (
+    c.format === COMPILED_FORMAT &&
+    c.asciiClass instanceof Uint8Array &&
+    c.asciiClass.length === 0x80 &&
+    c.wideCodes instanceof Uint16Array &&
+    typeof c.classes === 'number' &&
+    isCompiledTrie(c.names) &&
+    isCompiledTrie(c.keywords)
+  );
+}
+
+function isCompiledTrie(value: unknown): value is CompiledTrie {
+  if (typeof value !== 'object' || value === null) return false;
+  const t = value as Partial<CompiledTrie>;
+  if (!(t.firstChild instanceof Int32Array) || !(t.nodeClass instanceof Uint16Array)) return false;
+  const nodes = t.nodeClass.length;
+  const entries = t.targetIds?.length ?? -1;
+  return (
+    nodes > 0 &&
+    t.firstChild.length === nodes + 1 &&
+    t.firstEntry instanceof Int32Array &&
+    t.firstEntry.length === nodes + 1 &&
+    t.denseRow instanceof Int32Array &&
+    t.denseRow.length === nodes &&
+    t.dense instanceof Int32Array &&
+    Array.isArray(t.targetIds) &&
+    Array.isArray(t.aliases) &&
+    t.aliases.length === entries &&
+    t.kinds instanceof Uint8Array &&
+    t.kinds.length === entries &&
+    t.flags instanceof Uint8Array &&
+    t.flags.length === entries
+  );
 }
 
 /** Normalises, drops empty keys and repeats of a key for the same target (strong wins), sorts by key. */

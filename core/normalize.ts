@@ -368,11 +368,24 @@ export function normalizeKey(s: string): string {
 
 /** Normalises text and maps every key char back to its source span in `text`. */
 export function normalizeWithOffsets(text: string): NormalizedText {
+  const { codes, starts: keyStartsOf, ends: keyEndsOf } = normalizeToCodes(text);
+  return { key: decode(codes, codes.length), starts: keyStartsOf, ends: keyEndsOf };
+}
+
+/** The key as char codes: normalizeWithOffsets without building the key string. */
+export interface NormalizedCodes {
+  codes: Uint16Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
+
+/** normalizeWithOffsets' key as char codes, for the matcher, which scans codes and needs no string. */
+export function normalizeToCodes(text: string): NormalizedCodes {
   const capacity = text.length + 16;
   useBuffers(new Uint16Array(capacity), new Uint32Array(capacity), new Uint32Array(capacity));
   normalizeIntoOutput(text);
-  const result: NormalizedText = {
-    key: decode(chars, length),
+  const result: NormalizedCodes = {
+    codes: chars.subarray(0, length),
     starts: starts.subarray(0, length),
     ends: ends.subarray(0, length),
   };
