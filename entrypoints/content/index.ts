@@ -63,6 +63,7 @@ export default defineContentScript({
           settings,
           lexicon: () => sendMessage('lexicon.get', {}),
           loadReader: loadFigureReader,
+          preloadPopover: loadPopoverUi,
           resolve: (evidence, pageUrl) => sendMessage('page.resolve', { evidence, pageUrl }),
           createPopover: (options) =>
             createLazyPopoverHost(

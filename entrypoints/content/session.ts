@@ -43,6 +43,8 @@ export interface SessionDeps {
   lexicon: () => Promise<LexiconReply>;
   /** The figure reader (pass 2), loaded only for a page that names something the dataset knows. */
   loadReader: () => Promise<FigureReader>;
+  /** Loads the popover's UI ahead of the first hover; called when idle after annotations are painted. */
+  preloadPopover?: () => Promise<unknown>;
   resolve: (evidence: ResolvableEvidence, pageUrl: string | null) => Promise<PageResolveReply>;
   createPopover: (options: {
     document: Document;
@@ -109,6 +111,9 @@ export function createSession(deps: SessionDeps): Session {
   let focusedId: number | null = null;
   let focusBeforeOpen: Element | null = null;
 
+  /** A phase's end on the page's timeline, for the benchmark's main-thread time per phase. */
+  const mark = (phase: string) => win.performance.mark(`triangulate:phase:${phase}`);
+
   const drawn = (annotation: PlannedAnnotation) =>
     settings.highlight[KIND_SETTING[annotation.kind]];
   const byId = (id: number | null) => (id === null ? undefined : annotations[id]);
@@ -164,22 +169,19 @@ export function createSession(deps: SessionDeps): Session {
     slicer: Slicer,
     cancelled: () => boolean,
   ): Promise<PageRead | null> => {
-    // The matcher's build is one piece of work: give it a task of its own.
-    lexicon ??= deps.lexicon().then(async (l) => {
-      await slicer.pause();
-      return { matcher: AliasMatcher.build(l.entries), outlets: l.outlets };
-    });
-    const { matcher, outlets } = await lexicon;
+    const { matcher, outlets } = await requestLexicon(slicer);
     await slicer.pause();
     if (cancelled()) return null;
     const signals = collectPageSignals(doc);
     const matches = await matchSliced(pageText, matcher, slicer, cancelled);
     if (matches === null) return null;
+    mark('matched');
     const page = { text: pageText, url, signals };
     // Nothing known on the page: nothing to link, no need to read on or ask.
     if (matches.length === 0) return { ...page, evidence: null, facts: null, reply: EMPTY_REPLY };
     const reader = await deps.loadReader();
     if (cancelled()) return null;
+    mark('reader');
     const figures = await reader.readFiguresSliced(
       { text: pageText, signals },
       outlets,
@@ -187,11 +189,52 @@ export function createSession(deps: SessionDeps): Session {
       cancelled,
     );
     if (figures === null) return null;
+    mark('read');
     const { facts, claims, dates, layout } = figures;
     const evidence = fitEvidence({ facts, matches, claims, dates, layout });
     const resolved = await deps.resolve(evidence, pageUrlOf(signals));
     if (cancelled()) return null;
+    mark('resolved');
     return { ...page, evidence, facts: evidence.facts, reply: resolved };
+  };
+
+  /**
+   * The matcher, asked for once per session (a failed request is asked again
+   * on the next pass). The first pass asks before reading the page's text, so
+   * the message's round trip overlaps the reading.
+   */
+  const requestLexicon = (slicer: Slicer) => {
+    lexicon ??= deps.lexicon().then(
+      async (l) => {
+        mark('lexicon');
+        // The matcher's build is one piece of work: give it a task of its own.
+        await slicer.pause();
+        const built = { matcher: AliasMatcher.build(l.entries), outlets: l.outlets };
+        mark('matcher');
+        return built;
+      },
+      (failed: unknown) => {
+        lexicon = null;
+        throw failed;
+      },
+    );
+    return lexicon;
+  };
+
+  /** The popover's UI, loaded once the page is idle after the first annotations are painted. */
+  let popoverPreloaded = false;
+  const preloadPopoverWhenIdle = () => {
+    if (popoverPreloaded || deps.preloadPopover === undefined || drawnList.length === 0) return;
+    popoverPreloaded = true;
+    const preload = deps.preloadPopover;
+    whenIdle(win, () => {
+      if (destroyed) return;
+      preload().then(
+        () => win.performance.mark('triangulate:popover-ready'),
+        // The first hover tries again and reports a failure there.
+        () => undefined,
+      );
+    });
   };
 
   /** The page's facts for the popup, read now when the last pass had no need to. */
@@ -215,10 +258,13 @@ export function createSession(deps: SessionDeps): Session {
     if (reply === null) state = 'running';
     try {
       const slicer = createSlicer();
+      // Asked now, read after the text: a failure surfaces where it is awaited.
+      requestLexicon(slicer).catch(() => undefined);
       // Marks split text nodes: take them out before reading, so ranges point at the page's own nodes.
       if (highlighter.mode === 'marks') watch.paused(() => highlighter.clear());
       const visible = await extractVisibleTextSliced(doc, slicer, cancelled);
       if (visible === null || cancelled()) return;
+      mark('text');
       const url = win.location.href;
       let found =
         cache !== null && !force && cache.text === visible.text && cache.url === url ? cache : null;
@@ -239,6 +285,7 @@ export function createSession(deps: SessionDeps): Session {
         cancelled,
       );
       if (!finished) return;
+      mark('ranges');
       // A rescan (live blog, ticker) keeps the open popover and the keyboard focus on
       // the annotations that survive it; only what is gone loses them.
       const texts = { before: text, after: visible.text };
@@ -252,6 +299,7 @@ export function createSession(deps: SessionDeps): Session {
       if (openSurvivor !== undefined) openId = openSurvivor.id;
       paint();
       win.performance.mark('triangulate:painted');
+      preloadPopoverWhenIdle();
       if (openSurvivor !== undefined) followOpenAnnotation(openSurvivor);
       state = 'ready';
       error = null;
@@ -463,6 +511,13 @@ export function createSession(deps: SessionDeps): Session {
 function pageUrlOf(signals: PageSignals): string | null {
   const url = signals.url ?? signals.metas['og:url'] ?? null;
   return url === null ? null : url.slice(0, REQUEST_LIMITS.urlLength);
+}
+
+/** Runs `work` when the page is idle (within 2 s), or after a zero timeout where idle callbacks are missing. */
+function whenIdle(win: Window, work: () => void): void {
+  if (typeof win.requestIdleCallback === 'function')
+    win.requestIdleCallback(work, { timeout: 2000 });
+  else win.setTimeout(work, 0);
 }
 
 /** Scrolls only when the annotation is not already fully in view, and then to a third of the way down. */

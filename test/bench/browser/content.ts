@@ -142,6 +142,83 @@ function mainThreadBetweenMarks(events: readonly TraceEvent[]): {
   };
 }
 
+const PHASE_PREFIX = 'triangulate:phase:';
+
+/**
+ * Main-thread time per phase of the session: the busy time of the renderer's
+ * main thread between each phase mark (triangulate:phase:*, set in
+ * entrypoints/content/session.ts when a phase ends) and the one before it, from
+ * start to painted. A task that spans a mark is split at it. Keyed by the
+ * phase that ends at the mark ('painted' for the last).
+ */
+function mainThreadPerPhase(events: readonly TraceEvent[]): Record<string, number> {
+  const start = events.find((e) => e.name === 'triangulate:start');
+  if (start === undefined) return {};
+  const marks = phaseMarks(events);
+  const tasks = mainThreadTasks(events, start);
+  const phases: Record<string, number> = {};
+  let from = start.ts;
+  for (const { phase, ts } of marks) {
+    let busy = 0;
+    for (const task of tasks) {
+      const overlap = Math.min(ts, task.ts + (task.dur ?? 0)) - Math.max(from, task.ts);
+      if (overlap > 0) busy += overlap;
+    }
+    phases[phase] = (phases[phase] ?? 0) + busy / 1000;
+    from = ts;
+  }
+  return phases;
+}
+
+/** The phase marks from start to painted, in time order, painted last. */
+function phaseMarks(events: readonly TraceEvent[]): { phase: string; ts: number }[] {
+  const start = events.find((e) => e.name === 'triangulate:start');
+  const painted = events.find((e) => e.name === 'triangulate:painted');
+  if (start === undefined || painted === undefined) return [];
+  return events
+    .filter(
+      (e) =>
+        e.name.startsWith(PHASE_PREFIX) && e.ts >= start.ts && e.ts <= painted.ts && e.ph !== 'e',
+    )
+    .map((e) => ({ phase: e.name.slice(PHASE_PREFIX.length), ts: e.ts }))
+    .concat({ phase: 'painted', ts: painted.ts })
+    .toSorted((a, b) => a.ts - b.ts);
+}
+
+/** Top-level tasks of the thread that recorded `mark`. */
+function mainThreadTasks(events: readonly TraceEvent[], mark: TraceEvent): TraceEvent[] {
+  return events.filter(
+    (e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid,
+  );
+}
+
+/** The longest tasks from start to painted, each with the phase it began in. */
+function longestTasks(events: readonly TraceEvent[], count = 5): { phase: string; ms: number }[] {
+  const start = events.find((e) => e.name === 'triangulate:start');
+  const marks = phaseMarks(events);
+  const last = marks.at(-1);
+  if (start === undefined || last === undefined) return [];
+  return mainThreadTasks(events, start)
+    .filter((task) => task.ts + (task.dur ?? 0) >= start.ts && task.ts <= last.ts)
+    .toSorted((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, count)
+    .map((task) => ({
+      phase: (marks.find((m) => m.ts >= task.ts) ?? last).phase,
+      ms: (task.dur ?? 0) / 1000,
+    }));
+}
+
+const describeLongest = (tasks: readonly { phase: string; ms: number }[]): string =>
+  tasks.map((t) => `${t.ms.toFixed(1)} (${t.phase})`).join(', ');
+
+/** Per phase, the median over runs, as "phase ms" in the session's order. */
+function describePhases(runs: readonly Record<string, number>[]): string {
+  const names = [...new Set(runs.flatMap((run) => Object.keys(run)))];
+  return names
+    .map((name) => `${name} ${median(runs.map((run) => run[name] ?? 0)).toFixed(1)}`)
+    .join(', ');
+}
+
 /** A fresh page, loaded with a trace running; returns the trace's main-thread figures and the marks. */
 async function tracedLoad(
   browser: ExtensionBrowser,
@@ -152,6 +229,8 @@ async function tracedLoad(
   longestMs: number;
   tasks: number;
   longTasks: number[];
+  phases: Record<string, number>;
+  longestByPhase: { phase: string; ms: number }[];
 }> {
   const page = await browser.context.newPage();
   await page.addInitScript(OBSERVE_LONG_TASKS);
@@ -160,9 +239,16 @@ async function tracedLoad(
   await page.goto(url);
   const wallMs = await startToPainted(page);
   const longTasks = (await page.evaluate('window.__longTasks')) as number[];
-  const main = mainThreadBetweenMarks(await endTrace(cdp));
+  const events = await endTrace(cdp);
+  const main = mainThreadBetweenMarks(events);
   await page.close();
-  return { wallMs, ...main, longTasks };
+  return {
+    wallMs,
+    ...main,
+    longTasks,
+    phases: mainThreadPerPhase(events),
+    longestByPhase: longestTasks(events),
+  };
 }
 
 /** Time to highlights on each seed page, cold once, then warm (reloaded) WARM_RUNS times. */
@@ -174,7 +260,12 @@ async function seedPages(
 ): Promise<void> {
   for (const file of files) {
     const cold = await tracedLoad(browser, url(file));
-    const warm: { wallMs: number; totalMs: number; longestMs: number }[] = [];
+    const warm: {
+      wallMs: number;
+      totalMs: number;
+      longestMs: number;
+      phases: Record<string, number>;
+    }[] = [];
     for (let run = 0; run < WARM_RUNS; run++) warm.push(await tracedLoad(browser, url(file)));
     const mainMs = median(warm.map((w) => w.totalMs));
     const wallMs = median(warm.map((w) => w.wallMs));
@@ -187,6 +278,7 @@ async function seedPages(
       checks: [{ target: 'at most 10 ms of main-thread time, warm', pass: mainMs <= 10 }],
       notes: [
         `median of ${WARM_RUNS} reloads; wall time start to highlights ${wallMs.toFixed(1)} ms (includes waiting on the background: lexicon, resolution)`,
+        `main-thread ms per phase (median): ${describePhases(warm.map((w) => w.phases))}`,
         `longest task ${median(warm.map((w) => w.longestMs)).toFixed(1)} ms; cold (first load of the profile): ${cold.totalMs.toFixed(1)} ms main thread, ${cold.wallMs.toFixed(0)} ms wall`,
       ],
     });
@@ -211,11 +303,18 @@ async function bigPage(
     notes: [
       `start to highlights ${run.wallMs.toFixed(0)} ms wall, ${run.tasks} tasks, longest ${run.longestMs.toFixed(1)} ms (trace)`,
       `long tasks seen by the page (PerformanceObserver 'longtask', whole load): ${run.longTasks.length}, longest ${longest.toFixed(0)} ms`,
+      `main-thread ms per phase: ${describePhases([run.phases])}`,
+      `longest task per phase: ${describeLongest(run.longestByPhase)}`,
     ],
   });
 }
 
-/** The popover from the hover timer firing to the frame after it is shown; the first hover loads its UI. */
+/**
+ * The popover from the hover timer firing to the frame after it is shown. The
+ * session loads the popover's UI when the page is idle after painting
+ * (triangulate:popover-ready), so the first hover waits for that and renders
+ * only; before that mark existed, the first hover loaded the UI itself.
+ */
 async function popover(
   browser: ExtensionBrowser,
   url: string,
@@ -224,6 +323,10 @@ async function popover(
   const page = await browser.context.newPage();
   await page.goto(url);
   await markTime(page, 'triangulate:painted');
+  const preloaded = await markTime(page, 'triangulate:popover-ready', 5_000).then(
+    () => true,
+    () => false,
+  );
   const latencies: number[] = [];
   for (let hover = 0; hover < HOVERS; hover++) {
     await page.evaluate(() => performance.clearMarks());
@@ -253,7 +356,7 @@ async function popover(
     ratios: ratiosOf(ours, { frame: FRAME_MS }),
     checks: [{ target: 'within one frame (16.7 ms), warm', pass: ours <= FRAME_MS }],
     notes: [
-      `median of ${warm.length} hovers after the first; the first (loads the popover UI) took ${first!.toFixed(1)} ms; measured to a task after the next animation frame`,
+      `median of ${warm.length} hovers after the first; the first took ${first!.toFixed(1)} ms (${preloaded ? 'UI preloaded when idle: render only' : 'no preload mark: the first hover loads the UI and its figure is not a render'}); measured to a task after the next animation frame`,
     ],
   });
 }
