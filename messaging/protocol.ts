@@ -25,6 +25,7 @@ import { MAX_CLAIM_LENGTH, type ClaimCheck } from '../core/checkClaim';
 import { MAX_QUERY_LENGTH, type IncidentSuggestion } from '../core/incidentSearch';
 import { USER_SOURCE_LIMITS, type UserReportDraft, type UserSources } from '../core/userSources';
 import { REQUEST_LIMITS } from './requestLimits';
+import type { PackedMatcher } from '../entrypoints/content/matcherWire';
 
 // In modules of their own, free of valibot and the schemas, so the content script can import them alone.
 export { fitEvidence, REQUEST_LIMITS } from './requestLimits';
@@ -35,6 +36,13 @@ export interface LexiconReply {
   datasetVersion: number | null;
   entries: LexiconEntry[];
   outlets: OutletRef[];
+  /**
+   * The matcher compiled from `entries` once per dataset by the background,
+   * packed for the message (entrypoints/content/matcherWire.ts); absent when
+   * there are no entries. The content script rebuilds from `entries` when it
+   * is missing or cannot be read.
+   */
+  compiled?: PackedMatcher;
 }
 
 export type PageResolveReply = PageResolution & { bundles: IncidentBundle[] };

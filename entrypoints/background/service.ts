@@ -6,6 +6,7 @@
  * against fake-indexeddb and WXT's fake browser.
  */
 import { browser } from 'wxt/browser';
+import { AliasMatcher } from '../../core/matcher';
 import { withoutOwnReports } from '../../core/ownReport';
 import { candidateQuery } from '../../core/evidence';
 import { resolvePage } from '../../core/resolve';
@@ -13,7 +14,8 @@ import type { IncidentBundle, PageResolution } from '../../core/types';
 import type { TriangulateDatabase } from '../../db/database';
 import { installBundledDataset, recordError, type InstallOutcome } from '../../db/dataset';
 import { datasetStatus, loadCandidates, loadLexicon, type LoadedLexicon } from '../../db/queries';
-import { handleMessages, type Handlers } from '../../messaging/protocol';
+import { handleMessages, type Handlers, type LexiconReply } from '../../messaging/protocol';
+import { packMatcher } from '../content/matcherWire';
 import { withUserSources } from '../../core/userSources';
 import { userSourcesOf } from '../../db/userQueries';
 import { takePendingClaim } from './contextMenu';
@@ -35,8 +37,8 @@ export function createBackgroundService(
   bundled: unknown,
   log: (message: string) => void = console.info,
 ): BackgroundService {
-  // The lexicon is rebuilt only when the data changes, not per page.
-  let lexicon: Promise<LoadedLexicon> | null = null;
+  // The lexicon and its compiled matcher are rebuilt only when the data changes, not per page.
+  let lexicon: Promise<LexiconReply> | null = null;
 
   const install = async (): Promise<void> => {
     try {
@@ -67,7 +69,7 @@ export function createBackgroundService(
     handlers: {
       'lexicon.get': async () => {
         await ready;
-        lexicon ??= loadLexicon(db);
+        lexicon ??= loadLexicon(db).then(withCompiledMatcher);
         return lexicon;
       },
       'page.resolve': async ({ evidence, pageUrl }) => {
@@ -113,6 +115,12 @@ export function startBackground(
   });
   handleMessages(service.handlers);
   return service;
+}
+
+/** The lexicon with its matcher compiled once here, so no page builds it again. */
+function withCompiledMatcher(loaded: LoadedLexicon): LexiconReply {
+  if (loaded.entries.length === 0) return loaded;
+  return { ...loaded, compiled: packMatcher(AliasMatcher.build(loaded.entries).toCompiled()) };
 }
 
 /** Only what the page was linked to travels back to it. */

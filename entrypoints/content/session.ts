@@ -30,6 +30,7 @@ import type { FigureReader } from './figureReader';
 import { HIGHLIGHT_STYLES } from './highlights';
 import { bindInteraction, type OpenedBy } from './interaction';
 import { matchSliced } from './matching';
+import { unpackMatcher } from './matcherWire';
 import { survivorOf } from './survivor';
 import { KIND_SETTING, planAnnotations, type PlannedAnnotation } from './plan';
 import type { PopoverHost, PopoverTarget } from './popover';
@@ -207,9 +208,9 @@ export function createSession(deps: SessionDeps): Session {
     lexicon ??= deps.lexicon().then(
       async (l) => {
         mark('lexicon');
-        // The matcher's build is one piece of work: give it a task of its own.
+        // Unpacking or building the matcher is one piece of work: give it a task of its own.
         await slicer.pause();
-        const built = { matcher: AliasMatcher.build(l.entries), outlets: l.outlets };
+        const built = { matcher: matcherOf(l), outlets: l.outlets };
         mark('matcher');
         return built;
       },
@@ -511,6 +512,18 @@ export function createSession(deps: SessionDeps): Session {
 function pageUrlOf(signals: PageSignals): string | null {
   const url = signals.url ?? signals.metas['og:url'] ?? null;
   return url === null ? null : url.slice(0, REQUEST_LIMITS.urlLength);
+}
+
+/** The background's compiled matcher, or one built from the entries when it sent none or it cannot be read. */
+function matcherOf(lexicon: LexiconReply): AliasMatcher {
+  if (lexicon.compiled !== undefined) {
+    try {
+      return AliasMatcher.fromCompiled(unpackMatcher(lexicon.compiled));
+    } catch {
+      // Another format (an older or newer background): build it here.
+    }
+  }
+  return AliasMatcher.build(lexicon.entries);
 }
 
 /** Runs `work` when the page is idle (within 2 s), or after a zero timeout where idle callbacks are missing. */
