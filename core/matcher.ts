@@ -26,6 +26,7 @@
  * ("WHAT IS LEFT"), where capitals say nothing.
  */
 import { KEY_LINE_BREAK, KEY_SPACE, normalizeKey, normalizeToCodes } from './normalize';
+import type { NormalizedCodes } from './normalize';
 import type { AliasMatch, EntityKind, LexiconEntry } from './types';
 
 interface CompiledEntry extends LexiconEntry {
@@ -46,6 +47,11 @@ export interface CompiledTrie {
   denseRow: Int32Array;
   /** Dense rows, `classes` ids each: the child reached by a class, 0 for none. */
   dense: Int32Array;
+  /**
+   * The node two key chars below the root, at pairs[class1 * classes + class2]
+   * (0: none); empty when the alphabet is too large (see PAIR_TABLE_MAX_CLASSES).
+   */
+  pairs: Int32Array;
   /** Per entry. */
   targetIds: string[];
   aliases: string[];
@@ -91,6 +97,12 @@ export const WEAK_CONFIRMATION_DISTANCE = 500;
  */
 const DENSE_MIN_CHILDREN = 4;
 const DENSE_FILL = 8;
+/**
+ * Every word of a page takes two steps below the root before most leave the
+ * trie: a table of all class pairs (4 bytes each, 16 KB at 64 classes) makes
+ * them one lookup. Larger alphabets (keys in many scripts) go step by step.
+ */
+const PAIR_TABLE_MAX_CLASSES = 64;
 
 const LETTER = /\p{L}/gu;
 const LOWER = /\p{Ll}/u;
@@ -128,25 +140,26 @@ class KeyAlphabet {
 
   /** Class of a key char, 0 when no key holds it. */
   classOf(code: number): number {
-    if (code < 0x80) return this.asciiClass[code]!;
-    const wide = this.wideCodes;
-    let lo = 0;
-    let hi = wide.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = wide[mid]!;
-      if (c === code) return this.classes - wide.length + mid;
-      if (c < code) lo = mid + 1;
-      else hi = mid;
-    }
-    return 0;
+    return code < 0x80 ? this.asciiClass[code]! : wideClassOf(this.wideCodes, this.classes, code);
   }
+}
+
+/** Class of a non-ASCII key char (binary search; a plain function, so the scan loop inlines it). */
+function wideClassOf(wideCodes: Uint16Array, classes: number, code: number): number {
+  let lo = 0;
+  let hi = wideCodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = wideCodes[mid]!;
+    if (c === code) return classes - wideCodes.length + mid;
+    if (c < code) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
 }
 
 /** One trie over a set of keys, in typed arrays, walked from word starts. */
 class KeyTrie {
-  /** After longestAt: the word starting there ends at the first boundary at or after this index. */
-  boundaryFrom = 0;
   // Scratch for the hits along one walk (ends at word boundaries), longest tried first.
   private candidateNodes = new Int32Array(16);
   private candidateEnds = new Int32Array(16);
@@ -158,6 +171,7 @@ class KeyTrie {
     private readonly firstEntry: Int32Array,
     private readonly denseRow: Int32Array,
     private readonly dense: Int32Array,
+    private readonly pairs: Int32Array,
     private readonly targetIds: readonly string[],
     private readonly aliases: readonly string[],
     private readonly kinds: Uint8Array,
@@ -177,6 +191,7 @@ class KeyTrie {
       c.firstEntry,
       c.denseRow,
       c.dense,
+      c.pairs,
       c.targetIds,
       c.aliases,
       c.kinds,
@@ -191,6 +206,7 @@ class KeyTrie {
       firstEntry: this.firstEntry,
       denseRow: this.denseRow,
       dense: this.dense,
+      pairs: this.pairs,
       targetIds: [...this.targetIds],
       aliases: [...this.aliases],
       kinds: this.kinds,
@@ -253,6 +269,7 @@ class KeyTrie {
       firstEntry.slice(0, nodes + 1),
       denseRow,
       dense,
+      pairTable(alphabet.classes, firstChild, nodeClass),
       targetIds,
       aliases,
       kinds,
@@ -261,57 +278,91 @@ class KeyTrie {
   }
 
   /**
-   * Walks the trie from the word start `pos` and appends the matches of the
-   * longest key ending on a word boundary that the source text accepts (an
-   * acronym must be in capitals); returns where that key ends, or -1.
+   * Appends the leftmost-longest hits of this trie's keys in the normalised
+   * `codes`, in text order: from each word start, the longest key ending on
+   * a word boundary that the source text accepts (an acronym must be in
+   * capitals); the next walk starts at the word after it, or after the word.
+   * One tight loop with the walk written out: it runs for every word.
    */
-  longestAt(
+  scan(
     codes: Uint16Array,
-    pos: number,
     text: string,
     starts: Uint32Array,
     ends: Uint32Array,
     matches: AliasMatch[],
-  ): number {
+  ): void {
     const n = codes.length;
-    // The arrays in locals, and the transition written out: this loop runs for every word.
-    const { asciiClass } = this.alphabet;
-    const { firstEntry, firstChild, nodeClass, denseRow, dense } = this;
-    let candidates = 0;
-    let crossed = -1;
-    let code = codes[pos]!;
-    // The root's dense row is the first one, at offset 0.
-    let node = dense[code < 0x80 ? asciiClass[code]! : this.alphabet.classOf(code)]!;
-    let j = pos + 1;
-    while (node !== 0) {
-      if (j === n) {
-        if (firstEntry[node + 1]! > firstEntry[node]!) candidates = this.note(candidates, node, j);
-        break;
+    const { asciiClass, wideCodes, classes } = this.alphabet;
+    const { firstEntry, firstChild, nodeClass, denseRow, dense, pairs } = this;
+    const usePairs = pairs.length > 0;
+    let pos = 0;
+    while (pos < n) {
+      let candidates = 0;
+      let crossed = -1;
+      let code = codes[pos]!;
+      const first = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
+      // The root's dense row is the first one, at offset 0.
+      let node = dense[first]!;
+      let j = pos + 1;
+      if (usePairs && node !== 0 && j < n) {
+        // Not a one-char word (that would need the depth-1 node's entries): two chars in one step.
+        code = codes[j]!;
+        if (code !== KEY_SPACE && code !== KEY_LINE_BREAK) {
+          const second = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
+          node = second === 0 ? 0 : pairs[first * classes + second]!;
+          if (node !== 0) j++;
+        }
       }
-      code = codes[j]!;
-      if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
-        if (firstEntry[node + 1]! > firstEntry[node]!) candidates = this.note(candidates, node, j);
-        if (crossed < 0) crossed = j;
+      while (node !== 0) {
+        if (j === n) {
+          if (firstEntry[node + 1]! > firstEntry[node]!)
+            candidates = this.note(candidates, node, j);
+          break;
+        }
+        code = codes[j]!;
+        if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
+          if (firstEntry[node + 1]! > firstEntry[node]!)
+            candidates = this.note(candidates, node, j);
+          if (crossed < 0) crossed = j;
+        }
+        const cls = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
+        if (cls === 0) break;
+        const row = denseRow[node]!;
+        if (row >= 0) node = dense[row + cls]!;
+        else {
+          // A short run sorted by class.
+          const last = firstChild[node + 1]!;
+          let c = firstChild[node]!;
+          while (c < last && nodeClass[c]! < cls) c++;
+          node = c < last && nodeClass[c] === cls ? c : 0;
+        }
+        j++;
       }
-      const cls = code < 0x80 ? asciiClass[code]! : this.alphabet.classOf(code);
-      if (cls === 0) break;
-      const row = denseRow[node]!;
-      if (row >= 0) node = dense[row + cls]!;
-      else {
-        // A short run sorted by class.
-        const last = firstChild[node + 1]!;
-        let c = firstChild[node]!;
-        while (c < last && nodeClass[c]! < cls) c++;
-        node = c < last && nodeClass[c] === cls ? c : 0;
+      // The word ends at the first boundary the walk crossed, or at or after where it stopped.
+      let next = crossed >= 0 ? crossed : j;
+      if (candidates > 0) {
+        const end = this.emitLongest(candidates, text, starts[pos]!, ends, matches);
+        if (end >= 0) next = end;
       }
-      j++;
+      for (; next < n; next++) {
+        code = codes[next]!;
+        if (code === KEY_SPACE || code === KEY_LINE_BREAK) break;
+      }
+      pos = next + 1;
     }
-    this.boundaryFrom = crossed >= 0 ? crossed : j;
+  }
+
+  /** Emits the longest noted candidate the text accepts; where it ends, or -1 if none does. */
+  private emitLongest(
+    candidates: number,
+    text: string,
+    start: number,
+    ends: Uint32Array,
+    matches: AliasMatch[],
+  ): number {
     for (let k = candidates - 1; k >= 0; k--) {
       const end = this.candidateEnds[k]!;
-      if (this.emit(this.candidateNodes[k]!, text, starts[pos]!, ends[end - 1]!, matches)) {
-        return end;
-      }
+      if (this.emit(this.candidateNodes[k]!, text, start, ends[end - 1]!, matches)) return end;
     }
     return -1;
   }
@@ -359,6 +410,19 @@ class KeyTrie {
     }
     return written;
   }
+}
+
+/** The depth-2 node of every pair of classes (see PAIR_TABLE_MAX_CLASSES). */
+function pairTable(classes: number, firstChild: Int32Array, nodeClass: Uint16Array): Int32Array {
+  if (classes > PAIR_TABLE_MAX_CLASSES) return new Int32Array(0);
+  const pairs = new Int32Array(classes * classes);
+  for (let one = firstChild[0]!; one < firstChild[1]!; one++) {
+    const row = nodeClass[one]! * classes;
+    for (let two = firstChild[one]!; two < firstChild[one + 1]!; two++) {
+      pairs[row + nodeClass[two]!] = two;
+    }
+  }
+  return pairs;
 }
 
 /** Dense rows for the root and every node with many children (see DENSE_MIN_CHILDREN). */
@@ -453,41 +517,15 @@ export class AliasMatcher {
 
   /** Every alias hit in `text`, one match per target of a key, ordered by start (names first on ties). */
   findAll(text: string): AliasMatch[] {
-    const { codes, starts, ends } = normalizeToCodes(text);
-    const n = codes.length;
-    const names = this.names.size > 0 ? this.names : null;
-    const keywords = this.keywords.size > 0 ? this.keywords : null;
+    return this.findInCodes(normalizeToCodes(text), text);
+  }
+
+  /** findAll's scan, given the text's normalised codes. */
+  private findInCodes({ codes, starts, ends }: NormalizedCodes, text: string): AliasMatch[] {
     const nameMatches: AliasMatch[] = [];
     const keywordMatches: AliasMatch[] = [];
-    // Each layer resumes at the word start after its last match.
-    let namesFrom = names === null ? n : 0;
-    let keywordsFrom = keywords === null ? n : 0;
-    let pos = 0;
-    while (pos < n) {
-      let boundaryFrom = pos + 1;
-      if (names !== null && pos >= namesFrom) {
-        const end = names.longestAt(codes, pos, text, starts, ends, nameMatches);
-        if (end >= 0) namesFrom = end + 1;
-        boundaryFrom = names.boundaryFrom;
-      }
-      if (keywords !== null && pos >= keywordsFrom) {
-        const end = keywords.longestAt(codes, pos, text, starts, ends, keywordMatches);
-        if (end >= 0) keywordsFrom = end + 1;
-        if (keywords.boundaryFrom > boundaryFrom) boundaryFrom = keywords.boundaryFrom;
-      }
-      // Both resume points are word starts: past both, skip there; else go to the next word.
-      const resume = namesFrom < keywordsFrom ? namesFrom : keywordsFrom;
-      if (resume > pos) {
-        pos = resume;
-        continue;
-      }
-      let k = boundaryFrom;
-      for (; k < n; k++) {
-        const code = codes[k]!;
-        if (code === KEY_SPACE || code === KEY_LINE_BREAK) break;
-      }
-      pos = k + 1;
-    }
+    if (this.names.size > 0) this.names.scan(codes, text, starts, ends, nameMatches);
+    if (this.keywords.size > 0) this.keywords.scan(codes, text, starts, ends, keywordMatches);
     if (keywordMatches.length === 0) return nameMatches;
     const merged: AliasMatch[] = [];
     let k = 0;
@@ -531,6 +569,7 @@ function isCompiledTrie(value: unknown): value is CompiledTrie {
     t.denseRow instanceof Int32Array &&
     t.denseRow.length === nodes &&
     t.dense instanceof Int32Array &&
+    t.pairs instanceof Int32Array &&
     Array.isArray(t.targetIds) &&
     Array.isArray(t.aliases) &&
     t.aliases.length === entries &&
