@@ -37,14 +37,18 @@ interface CompiledEntry extends LexiconEntry {
 
 /** One trie as plain arrays (see the module comment for the layout). */
 export interface CompiledTrie {
-  /** Children of node i are the nodes firstChild[i] .. firstChild[i + 1] - 1 (length: nodes + 1). */
-  firstChild: Int32Array;
+  /**
+   * Two ints per node, read together in one step of a walk: links[2i] is the
+   * offset of node i's dense row in `dense` (>= 0), or ~firstChild (< 0):
+   * its children are nodes firstChild .. firstChild + count - 1; links[2i + 1]
+   * is count (bits 0-7, sparse nodes only) | TERMINAL (bit 8: a key ends
+   * here) | the class of its first child (bits 16-31, sparse nodes only).
+   */
+  links: Int32Array;
   /** Class of the key char leading to each node (the root's is 0). */
   nodeClass: Uint16Array;
   /** Entries whose key ends at node i: firstEntry[i] .. firstEntry[i + 1] - 1 (length: nodes + 1). */
   firstEntry: Int32Array;
-  /** Offset of node i's dense row in `dense`, or -1: its children are searched in nodeClass. */
-  denseRow: Int32Array;
   /** Dense rows, `classes` ids each: the child reached by a class, 0 for none. */
   dense: Int32Array;
   /**
@@ -96,6 +100,9 @@ export const WEAK_CONFIRMATION_DISTANCE = 500;
  * keys stay sparse (a dense row costs 4 bytes per class).
  */
 const DENSE_MIN_CHILDREN = 4;
+/** links[2i + 1] bits (see CompiledTrie.links). */
+const CHILD_COUNT = 0xff;
+const TERMINAL = 0x100;
 const DENSE_FILL = 8;
 /**
  * Every word of a page takes two steps below the root before most leave the
@@ -161,15 +168,13 @@ function wideClassOf(wideCodes: Uint16Array, classes: number, code: number): num
 /** One trie over a set of keys, in typed arrays, walked from word starts. */
 class KeyTrie {
   // Scratch for the hits along one walk (ends at word boundaries), longest tried first.
-  private candidateNodes = new Int32Array(16);
-  private candidateEnds = new Int32Array(16);
+  private candidates: Int32Array = new Int32Array(32);
 
   private constructor(
     private readonly alphabet: KeyAlphabet,
-    private readonly firstChild: Int32Array,
+    private readonly links: Int32Array,
     private readonly nodeClass: Uint16Array,
     private readonly firstEntry: Int32Array,
-    private readonly denseRow: Int32Array,
     private readonly dense: Int32Array,
     private readonly pairs: Int32Array,
     private readonly targetIds: readonly string[],
@@ -186,10 +191,9 @@ class KeyTrie {
   static fromCompiled(alphabet: KeyAlphabet, c: CompiledTrie): KeyTrie {
     return new KeyTrie(
       alphabet,
-      c.firstChild,
+      c.links,
       c.nodeClass,
       c.firstEntry,
-      c.denseRow,
       c.dense,
       c.pairs,
       c.targetIds,
@@ -201,10 +205,9 @@ class KeyTrie {
 
   toCompiled(): CompiledTrie {
     return {
-      firstChild: this.firstChild,
+      links: this.links,
       nodeClass: this.nodeClass,
       firstEntry: this.firstEntry,
-      denseRow: this.denseRow,
       dense: this.dense,
       pairs: this.pairs,
       targetIds: [...this.targetIds],
@@ -264,10 +267,9 @@ class KeyTrie {
     const { denseRow, dense } = denseRows(alphabet.classes, firstChild, nodeClass, nodes);
     return new KeyTrie(
       alphabet,
-      firstChild.slice(0, nodes + 1),
+      nodeLinks(firstChild, nodeClass, firstEntry, denseRow, nodes),
       nodeClass.slice(0, nodes),
       firstEntry.slice(0, nodes + 1),
-      denseRow,
       dense,
       pairTable(alphabet.classes, firstChild, nodeClass),
       targetIds,
@@ -293,7 +295,8 @@ class KeyTrie {
   ): void {
     const n = codes.length;
     const { asciiClass, wideCodes, classes } = this.alphabet;
-    const { firstEntry, firstChild, nodeClass, denseRow, dense, pairs } = this;
+    const { links, nodeClass, dense, pairs } = this;
+    let found: Int32Array = this.candidates;
     const usePairs = pairs.length > 0;
     let pos = 0;
     while (pos < n) {
@@ -315,33 +318,46 @@ class KeyTrie {
       }
       while (node !== 0) {
         if (j === n) {
-          if (firstEntry[node + 1]! > firstEntry[node]!)
-            candidates = this.note(candidates, node, j);
+          if ((links[2 * node + 1]! & TERMINAL) !== 0) {
+            if (2 * candidates === found.length) found = this.moreCandidates();
+            found[2 * candidates] = node;
+            found[2 * candidates++ + 1] = j;
+          }
           break;
         }
         code = codes[j]!;
         if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
-          if (firstEntry[node + 1]! > firstEntry[node]!)
-            candidates = this.note(candidates, node, j);
+          if ((links[2 * node + 1]! & TERMINAL) !== 0) {
+            if (2 * candidates === found.length) found = this.moreCandidates();
+            found[2 * candidates] = node;
+            found[2 * candidates++ + 1] = j;
+          }
           if (crossed < 0) crossed = j;
         }
         const cls = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
         if (cls === 0) break;
-        const row = denseRow[node]!;
-        if (row >= 0) node = dense[row + cls]!;
+        const link = links[2 * node]!;
+        if (link >= 0) node = dense[link + cls]!;
         else {
-          // A short run sorted by class.
-          const last = firstChild[node + 1]!;
-          let c = firstChild[node]!;
-          while (c < last && nodeClass[c]! < cls) c++;
-          node = c < last && nodeClass[c] === cls ? c : 0;
+          // A short run of children sorted by class; most nodes have one, whose class is at hand.
+          const info = links[2 * node + 1]!;
+          const firstClass = info >>> 16;
+          const count = info & CHILD_COUNT;
+          if (cls === firstClass && count > 0) node = ~link;
+          else if (cls < firstClass || count < 2) node = 0;
+          else {
+            const last = ~link + count;
+            let c = ~link + 1;
+            while (c < last && nodeClass[c]! < cls) c++;
+            node = c < last && nodeClass[c] === cls ? c : 0;
+          }
         }
         j++;
       }
       // The word ends at the first boundary the walk crossed, or at or after where it stopped.
       let next = crossed >= 0 ? crossed : j;
       if (candidates > 0) {
-        const end = this.emitLongest(candidates, text, starts[pos]!, ends, matches);
+        const end = this.emitLongest(found, candidates, text, starts[pos]!, ends, matches);
         if (end >= 0) next = end;
       }
       for (; next < n; next++) {
@@ -354,6 +370,7 @@ class KeyTrie {
 
   /** Emits the longest noted candidate the text accepts; where it ends, or -1 if none does. */
   private emitLongest(
+    found: Int32Array,
     candidates: number,
     text: string,
     start: number,
@@ -361,24 +378,18 @@ class KeyTrie {
     matches: AliasMatch[],
   ): number {
     for (let k = candidates - 1; k >= 0; k--) {
-      const end = this.candidateEnds[k]!;
-      if (this.emit(this.candidateNodes[k]!, text, start, ends[end - 1]!, matches)) return end;
+      const end = found[2 * k + 1]!;
+      if (this.emit(found[2 * k]!, text, start, ends[end - 1]!, matches)) return end;
     }
     return -1;
   }
 
-  private note(count: number, node: number, end: number): number {
-    if (count === this.candidateNodes.length) {
-      const nodes = new Int32Array(count * 2);
-      const ends = new Int32Array(count * 2);
-      nodes.set(this.candidateNodes);
-      ends.set(this.candidateEnds);
-      this.candidateNodes = nodes;
-      this.candidateEnds = ends;
-    }
-    this.candidateNodes[count] = node;
-    this.candidateEnds[count] = end;
-    return count + 1;
+  /** Twice the room for (node, end) candidates, keeping those noted. */
+  private moreCandidates(): Int32Array {
+    const more = new Int32Array(this.candidates.length * 2);
+    more.set(this.candidates);
+    this.candidates = more;
+    return more;
   }
 
   /** Adds one match per entry ending at `node` that accepts the source text; false if none does. */
@@ -423,6 +434,30 @@ function pairTable(classes: number, firstChild: Int32Array, nodeClass: Uint16Arr
     }
   }
   return pairs;
+}
+
+/** The per-node links (see CompiledTrie.links). */
+function nodeLinks(
+  firstChild: Int32Array,
+  nodeClass: Uint16Array,
+  firstEntry: Int32Array,
+  denseRow: Int32Array,
+  nodes: number,
+): Int32Array {
+  const links = new Int32Array(2 * nodes);
+  for (let node = 0; node < nodes; node++) {
+    const first = firstChild[node]!;
+    const count = firstChild[node + 1]! - first;
+    let info = firstEntry[node + 1]! > firstEntry[node]! ? TERMINAL : 0;
+    if (denseRow[node]! >= 0) links[2 * node] = denseRow[node]!;
+    else {
+      links[2 * node] = ~first;
+      info |= count;
+      if (count > 0) info |= nodeClass[first]! << 16;
+    }
+    links[2 * node + 1] = info;
+  }
+  return links;
 }
 
 /** Dense rows for the root and every node with many children (see DENSE_MIN_CHILDREN). */
@@ -558,16 +593,14 @@ function isCompiledMatcher(value: unknown): value is CompiledMatcher {
 function isCompiledTrie(value: unknown): value is CompiledTrie {
   if (typeof value !== 'object' || value === null) return false;
   const t = value as Partial<CompiledTrie>;
-  if (!(t.firstChild instanceof Int32Array) || !(t.nodeClass instanceof Uint16Array)) return false;
+  if (!(t.links instanceof Int32Array) || !(t.nodeClass instanceof Uint16Array)) return false;
   const nodes = t.nodeClass.length;
   const entries = t.targetIds?.length ?? -1;
   return (
     nodes > 0 &&
-    t.firstChild.length === nodes + 1 &&
+    t.links.length === 2 * nodes &&
     t.firstEntry instanceof Int32Array &&
     t.firstEntry.length === nodes + 1 &&
-    t.denseRow instanceof Int32Array &&
-    t.denseRow.length === nodes &&
     t.dense instanceof Int32Array &&
     t.pairs instanceof Int32Array &&
     Array.isArray(t.targetIds) &&
