@@ -35,8 +35,8 @@ export type IncidentRow = Incident & { actorIds: string[]; keywordKeys: string[]
 export type UserReportRow = Report & { createdAt: string };
 export type UserFigureRow = Figure & { createdAt: string };
 
-export const SYNCED_TABLES = [
-  'meta',
+/** The tables that hold a dataset's records (sync replaces them per source). */
+export const DATA_TABLES = [
   'outlets',
   'actors',
   'places',
@@ -44,6 +44,8 @@ export const SYNCED_TABLES = [
   'reports',
   'figures',
 ] as const;
+export type DataTable = (typeof DATA_TABLES)[number];
+export const SYNCED_TABLES = ['meta', ...DATA_TABLES] as const;
 export const USER_TABLES = ['userReports', 'userFigures'] as const;
 export type TableName = (typeof SYNCED_TABLES)[number] | (typeof USER_TABLES)[number];
 

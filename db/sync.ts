@@ -28,6 +28,7 @@ import { fetchManifest, fetchSnapshot } from '../core/syncFetch';
 import { checkSignature, checkSnapshot } from '../core/verify';
 import type { TriangulateDatabase } from './database';
 import { installedDataset, toActorRow, toIncidentRow, toPlaceRow } from './dataset';
+import { DATA_TABLES, type DataTable } from './entities';
 
 /** The ids one source supplies to one table. */
 export interface OwnershipRow {
@@ -52,15 +53,7 @@ export interface SyncMarkerRow {
   phaseMs?: Partial<Record<SyncProgress['phase'], number>>;
 }
 
-export const DATA_TABLES = [
-  'outlets',
-  'actors',
-  'places',
-  'incidents',
-  'reports',
-  'figures',
-] as const;
-export type DataTable = (typeof DATA_TABLES)[number];
+export { DATA_TABLES, type DataTable } from './entities';
 type Row = { id: string };
 
 export const SYNC_LIMITS = {

@@ -17,6 +17,7 @@ import {
 import { sendMessage, type SyncStatusReply } from '../../messaging/protocol';
 import { intervalWords, syncIntervalChoices } from './settingsEdits';
 import { isUnprotected, readSourceDraft, releasesPermission } from './sourceForm';
+import { localTime, phaseWords } from '../common/syncWords';
 import { sourceSyncLine } from './syncWords';
 import type { SectionProps } from './types';
 
@@ -135,7 +136,7 @@ export function SourcesSection({ settings, save, announce }: SectionProps) {
                   dataset.
                 </p>
               )}
-              {sourceSyncLine(source, statusOf(source.url), when).map((line) => (
+              {sourceSyncLine(source, statusOf(source.url), localTime).map((line) => (
                 <p key={line.text} class={`tg-${line.tone} tg-small`} data-testid="source-sync">
                   {line.text}
                 </p>
@@ -155,7 +156,7 @@ export function SourcesSection({ settings, save, announce }: SectionProps) {
         </button>
         <span class="tg-muted" data-testid="sync-times">
           {sync
-            ? `Last sync: ${sync.lastSyncAt ? when(sync.lastSyncAt) : 'never'} · next: ${sync.nextSyncAt ? when(sync.nextSyncAt) : 'not scheduled'}`
+            ? `Last sync: ${localTime(sync.lastSyncAt)} · next: ${localTime(sync.nextSyncAt, 'not scheduled')}`
             : ''}
         </span>
       </div>
@@ -303,19 +304,4 @@ function AddSource({ settings, save, announce, onAdded }: SectionProps & { onAdd
       </fieldset>
     </form>
   );
-}
-
-function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
-
-function phaseWords(phase: string): string {
-  const words: Record<string, string> = {
-    manifest: 'Checking for a new version…',
-    download: 'Downloading…',
-    verify: 'Verifying…',
-    apply: 'Installing…',
-  };
-  return words[phase] ?? 'Syncing…';
 }

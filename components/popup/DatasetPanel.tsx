@@ -11,7 +11,9 @@ import {
   type DatasetStatusReply,
   type SyncStatusReply,
 } from '../../messaging/protocol';
+import { hostOf } from '../../core/sourceOrigin';
 import { StatusLine } from '../common/StatusLine';
+import { localTime, phaseWords } from '../common/syncWords';
 
 const POLL_MS = 300;
 
@@ -83,16 +85,17 @@ export function DatasetPanel() {
             .filter((source) => source.version !== null)
             .map((source) => (
               <p key={source.url} data-testid="source-version">
-                {hostOf(source.url)}: version {source.version}, synced {when(source.lastSyncAt)}
+                {hostOf(source.url)}: version {source.version}, synced{' '}
+                {localTime(source.lastSyncAt)}
               </p>
             ))}
           <p class="tg-muted">
             Last sync:{' '}
-            <span data-testid="last-sync">{when(sync?.lastSyncAt ?? status.installedAt)}</span>
+            <span data-testid="last-sync">{localTime(sync?.lastSyncAt ?? status.installedAt)}</span>
             {sync && (
               <>
                 {' '}
-                · next: <span data-testid="next-sync">{when(sync.nextSyncAt)}</span>
+                · next: <span data-testid="next-sync">{localTime(sync.nextSyncAt)}</span>
               </>
             )}
           </p>
@@ -144,29 +147,4 @@ export function DatasetPanel() {
       )}
     </section>
   );
-}
-
-function when(iso: string | null | undefined): string {
-  if (!iso) return 'never';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
-
-function phaseWords(phase: string): string {
-  const words: Record<string, string> = {
-    manifest: 'Checking for a new version…',
-    download: 'Downloading…',
-    verify: 'Verifying…',
-    apply: 'Installing…',
-  };
-  return words[phase] ?? 'Syncing…';
-}
-
-/** "data.example.org" from a source's manifest URL (it was validated as http(s) when added). */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
