@@ -3,9 +3,10 @@
  * alternation, an indexOf loop, modern-ahocorasick (both backends) and a bare
  * loop over the same 1 MB of news text, for synthetic dictionaries of 1,000,
  * 10,000 and 100,000 aliases and the real one; plus build time and retained
- * memory of each compiled dictionary.
+ * memory of each compiled dictionary, and what a page would pay to use a
+ * matcher compiled elsewhere (fromCompiled) instead of building its own.
  */
-import { AliasMatcher } from '../../core/matcher';
+import { AliasMatcher, type CompiledMatcher, type CompiledTrie } from '../../core/matcher';
 import { normalizeWithOffsets } from '../../core/normalize';
 import type { LexiconEntry } from '../../core/types';
 import {
@@ -18,7 +19,7 @@ import {
 } from './alternatives';
 import { newsText, prefixOf, syntheticLexicon } from './corpus';
 import { bundled, realLexicon, realNames } from './dataset';
-import { bytesOf, ratiosOf, type Check, type Measurement, type Suite } from './harness';
+import { bytesOf, medianMs, ratiosOf, type Check, type Measurement, type Suite } from './harness';
 import { buildMeasured } from './memory';
 import { kilobytes, throughput, throughputs } from './measure';
 
@@ -131,6 +132,7 @@ async function measureDictionary(
       'median of up to 3 cold builds; every build includes one scan of a one-char string (V8 compiles a RegExp lazily)',
     ],
   });
+  measureCompiled(dictionary, matcher, oursBuild.ms, sanity, report);
   report({
     name: `match memory: ${dictionary.label}`,
     unit: 'MB retained',
@@ -138,6 +140,66 @@ async function measureDictionary(
     alternatives: memory,
     ratios: ratiosOf(oursBuild.retainedMB, memory),
     notes: ['growth of heapUsed + external across a build, each measured after two gc() calls'],
+  });
+}
+
+/** Bytes of the typed arrays, and count and UTF-16 length of the strings, of a compiled matcher. */
+function compiledSize(compiled: CompiledMatcher): {
+  bytes: number;
+  strings: number;
+  chars: number;
+} {
+  let bytes = compiled.asciiClass.byteLength + compiled.wideCodes.byteLength;
+  let strings = 0;
+  let chars = 0;
+  for (const trie of [compiled.names, compiled.keywords] as CompiledTrie[]) {
+    for (const value of Object.values(trie)) {
+      if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+      else if (Array.isArray(value)) {
+        strings += value.length;
+        for (const s of value as string[]) chars += s.length;
+      }
+    }
+  }
+  return { bytes, strings, chars };
+}
+
+/**
+ * What a page pays for a matcher compiled elsewhere (the background) and
+ * sent to it: fromCompiled on a structured clone, against building from the
+ * entries; the clone itself (what postMessage does) is reported beside it.
+ */
+function measureCompiled(
+  dictionary: Dictionary,
+  matcher: AliasMatcher,
+  buildMs: number,
+  sanity: string,
+  report: (m: Measurement) => void,
+): void {
+  const compiled = matcher.toCompiled();
+  const cloned = structuredClone(compiled);
+  const wrapMs = medianMs(() => AliasMatcher.fromCompiled(cloned), {
+    minRuns: 5,
+    maxRuns: 101,
+    budgetMs: 200,
+  });
+  const cloneMs = medianMs(() => structuredClone(compiled), { maxRuns: 7, budgetMs: 3000 });
+  const same =
+    JSON.stringify(AliasMatcher.fromCompiled(cloned).findAll(sanity)) ===
+    JSON.stringify(matcher.findAll(sanity));
+  const { bytes, strings, chars } = compiledSize(compiled);
+  const alternatives = { buildFromEntries: buildMs, structuredClone: cloneMs };
+  report({
+    name: `match compiled: ${dictionary.label}`,
+    unit: 'ms',
+    ours: wrapMs,
+    alternatives,
+    ratios: ratiosOf(wrapMs, alternatives),
+    checks: [{ target: 'fromCompiled finds what the built matcher finds', pass: same }],
+    notes: [
+      `ours: AliasMatcher.fromCompiled of a structured clone of toCompiled() (median); buildFromEntries: the median cold build above`,
+      `compiled size: typed arrays ${bytes.toLocaleString('en')} bytes; ${strings.toLocaleString('en')} strings (target ids and aliases) of ${chars.toLocaleString('en')} UTF-16 units`,
+    ],
   });
 }
 
