@@ -6,9 +6,9 @@
  * API on the content script's isolated-world global.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createPopoverHost } from './content/popover';
+import { createPopoverHost, warmUpPopover } from './content/popover';
 import { registerPopoverUi } from './content/popoverUi';
 
 export default defineUnlistedScript(() => {
-  registerPopoverUi({ createPopoverHost });
+  registerPopoverUi({ createPopoverHost, warmUpPopover });
 });

@@ -63,7 +63,8 @@ export default defineContentScript({
           settings,
           lexicon: () => sendMessage('lexicon.get', {}),
           loadReader: loadFigureReader,
-          preloadPopover: loadPopoverUi,
+          preloadPopover: async (target, theme) =>
+            (await loadPopoverUi()).warmUpPopover?.(document, target, theme),
           resolve: (evidence, pageUrl) => sendMessage('page.resolve', { evidence, pageUrl }),
           createPopover: (options) =>
             createLazyPopoverHost(

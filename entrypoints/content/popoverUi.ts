@@ -7,10 +7,12 @@
  * only the name, the shape and the loader.
  */
 import { createScriptLoader, registerOnGlobal, registeredOnGlobal } from './lazyScript';
-import type { PopoverHost, PopoverHostOptions } from './popover';
+import type { PopoverHost, PopoverHostOptions, warmUpPopover } from './popover';
 
 export interface PopoverUi {
   createPopoverHost(options: PopoverHostOptions): PopoverHost;
+  /** Optional: a UI script of an older build may not have it. */
+  warmUpPopover?: typeof warmUpPopover;
 }
 
 /** The isolated world's global the UI script registers itself under. */

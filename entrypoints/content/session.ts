@@ -44,8 +44,11 @@ export interface SessionDeps {
   lexicon: () => Promise<LexiconReply>;
   /** The figure reader (pass 2), loaded only for a page that names something the dataset knows. */
   loadReader: () => Promise<FigureReader>;
-  /** Loads the popover's UI ahead of the first hover; called when idle after annotations are painted. */
-  preloadPopover?: () => Promise<unknown>;
+  /**
+   * Loads the popover's UI ahead of the first hover and renders `target` off
+   * the page once; called when idle after annotations are painted.
+   */
+  preloadPopover?: (target: PopoverTarget, theme: ContentSettings['theme']) => Promise<unknown>;
   resolve: (evidence: ResolvableEvidence, pageUrl: string | null) => Promise<PageResolveReply>;
   createPopover: (options: {
     document: Document;
@@ -229,8 +232,10 @@ export function createSession(deps: SessionDeps): Session {
     popoverPreloaded = true;
     const preload = deps.preloadPopover;
     whenIdle(win, () => {
-      if (destroyed) return;
-      preload().then(
+      const first = drawnList[0];
+      const target = first === undefined ? null : targetOf(first);
+      if (destroyed || target === null) return;
+      preload(target, settings.theme).then(
         () => win.performance.mark('triangulate:popover-ready'),
         // The first hover tries again and reports a failure there.
         () => undefined,
