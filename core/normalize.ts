@@ -452,6 +452,28 @@ const FOLDS_ALONE = new Uint8Array(0x80);
 for (const code of [Y, Q, Z]) FOLDS_ALONE[code] = 1;
 
 /**
+ * What an ASCII key char tells about its word, given the char before it (0
+ * at the word's start), at WORD_FLAGS[previous << 7 | code]: NEEDS_FOLD
+ * (it folds alone, doubles the one before, or ends kh, gh, dj or ou) and
+ * HAS_APOSTROPHE. One lookup instead of a chain of comparisons per char.
+ */
+const NEEDS_FOLD = 1;
+const HAS_APOSTROPHE = 2;
+const WORD_FLAGS = new Uint8Array(0x80 * 0x80);
+for (let previous = 0; previous < 0x80; previous++) {
+  for (let code = 1; code < 0x80; code++) {
+    const fold =
+      FOLDS_ALONE[code] === 1 ||
+      code === previous ||
+      (code === H && (previous === K || previous === G)) ||
+      (code === J && previous === D) ||
+      (code === U && previous === O);
+    WORD_FLAGS[(previous << 7) | code] =
+      (fold ? NEEDS_FOLD : 0) | (code === APOSTROPHE ? HAS_APOSTROPHE : 0);
+  }
+}
+
+/**
  * Appends the run of ASCII word chars from `i` to the current raw word, with
  * the arrays in locals (the hot loop of most pages); returns where it stopped.
  */
@@ -462,9 +484,10 @@ function copyAsciiRun(text: string, ascii: Uint16Array, i: number): number {
   let c = chars;
   let s = starts;
   let e = ends;
-  let apostrophe = false;
-  let needsFold = false;
-  let previous = wordLength > 0 ? c[at - 1]! : -1;
+  let flags = 0;
+  let previous = wordLength > 0 ? c[at - 1]! : 0;
+  // A non-ASCII char before (pushWordChar) has already marked the word for folding.
+  if (previous >= 0x80) previous = 0;
   let code = ascii[text.charCodeAt(i)]!;
   for (;;) {
     if (at >= c.length) {
@@ -478,13 +501,7 @@ function copyAsciiRun(text: string, ascii: Uint16Array, i: number): number {
     s[at] = i;
     e[at] = i + 1;
     at++;
-    apostrophe ||= code === APOSTROPHE;
-    needsFold ||=
-      FOLDS_ALONE[code] === 1 ||
-      code === previous ||
-      (code === H && (previous === K || previous === G)) ||
-      (code === J && previous === D) ||
-      (code === U && previous === O);
+    flags |= WORD_FLAGS[(previous << 7) | code]!;
     previous = code;
     i++;
     if (i === n) break;
@@ -494,8 +511,8 @@ function copyAsciiRun(text: string, ascii: Uint16Array, i: number): number {
     if (code === KEY_SPACE || code === KEY_LINE_BREAK) break;
   }
   wordLength = at - wordStart;
-  if (apostrophe) wordHasApostrophe = true;
-  if (needsFold) wordNeedsFold = true;
+  if ((flags & HAS_APOSTROPHE) !== 0) wordHasApostrophe = true;
+  if ((flags & NEEDS_FOLD) !== 0) wordNeedsFold = true;
   return i;
 }
 
