@@ -135,13 +135,14 @@ class KeyAlphabet {
   ) {}
 
   static of(keys: readonly string[]): KeyAlphabet {
-    const seen = new Set<number>();
-    for (const key of keys) for (let i = 0; i < key.length; i++) seen.add(key.charCodeAt(i));
-    const codes = [...seen].toSorted((a, b) => a - b);
+    const seen = new Uint8Array(0x10000);
+    for (const key of keys) for (let i = 0; i < key.length; i++) seen[key.charCodeAt(i)] = 1;
     const asciiClass = new Uint8Array(0x80);
     let ascii = 0;
-    for (const code of codes) if (code < 0x80) asciiClass[code] = ++ascii;
-    const wideCodes = Uint16Array.from(codes.filter((code) => code >= 0x80));
+    for (let code = 0; code < 0x80; code++) if (seen[code] === 1) asciiClass[code] = ++ascii;
+    const wide: number[] = [];
+    for (let code = 0x80; code < 0x10000; code++) if (seen[code] === 1) wide.push(code);
+    const wideCodes = Uint16Array.from(wide);
     return new KeyAlphabet(asciiClass, wideCodes, ascii + wideCodes.length + 1);
   }
 
