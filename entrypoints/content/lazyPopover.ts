@@ -33,7 +33,8 @@ export function createLazyPopoverHost(
       (ui) => {
         loading = false;
         if (destroyed) return;
-        host = ui.createPopoverHost(options);
+        // Made ahead of time (prepare) or on the first open: it enters the page when it opens.
+        host = ui.createPopoverHost({ ...options, attachOnOpen: true });
         const request = pending;
         pending = null;
         if (request !== null) host.open(request.anchor, request.target, request.options);
@@ -64,6 +65,9 @@ export function createLazyPopoverHost(
     close() {
       pending = null;
       host?.close();
+    },
+    prepare() {
+      if (!destroyed && host === null) start();
     },
     isOpen: () => host?.isOpen() ?? pending !== null,
     contains: (node) => host?.contains(node) ?? false,

@@ -51,6 +51,8 @@ export interface PopoverHost {
   isOpen(): boolean;
   contains(node: Node | null): boolean;
   destroy(): void;
+  /** Gets ready for the first open ahead of time (loads what it needs); nothing shows. */
+  prepare?(): void;
 }
 
 /** Places the host beside the anchor and keeps it there; returns the clean-up. */
@@ -63,6 +65,8 @@ export type Positioner = (
 export interface PopoverHostOptions {
   document: Document;
   theme: PopoverTheme;
+  /** The host enters the page on the first open only (a host made ahead of time stays out until needed). */
+  attachOnOpen?: boolean;
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
@@ -114,7 +118,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   adoptStyles(doc, shadow);
   const mount = doc.createElement('div');
   shadow.append(mount);
-  doc.documentElement.append(host);
+  if (options.attachOnOpen !== true) doc.documentElement.append(host);
 
   const position = options.position ?? floatingPosition;
   let open = false;

@@ -235,6 +235,8 @@ export function createSession(deps: SessionDeps): Session {
       const first = drawnList[0];
       const target = first === undefined ? null : targetOf(first);
       if (destroyed || target === null) return;
+      // The host is made now, outside the page until it first opens; the UI renders once off the page.
+      popoverHost().prepare?.();
       preload(target, settings.theme).then(
         () => win.performance.mark('triangulate:popover-ready'),
         // The first hover tries again and reports a failure there.
@@ -346,15 +348,9 @@ export function createSession(deps: SessionDeps): Session {
     if (how === 'keyboard' && !popover?.contains(doc.activeElement)) {
       focusBeforeOpen = doc.activeElement;
     }
-    popover ??= deps.createPopover({
-      document: doc,
-      theme: settings.theme,
-      onClose: () => closePopover(true),
-      onPointerEnter: () => interaction.popoverPointer(true),
-      onPointerLeave: () => interaction.popoverPointer(false),
-    });
+    const host = popoverHost();
     win.performance.mark('triangulate:popover-start');
-    watch.paused(() => popover?.open(anchor, target, { focus: how === 'keyboard' }));
+    watch.paused(() => host.open(anchor, target, { focus: how === 'keyboard' }));
     // The frame after the one that shows it: the popover's first paint, for the benchmark.
     win.requestAnimationFrame(() =>
       setTimeout(() => win.performance.mark('triangulate:popover-painted')),
@@ -362,6 +358,17 @@ export function createSession(deps: SessionDeps): Session {
     openId = id;
     openedBy = how;
   };
+
+  function popoverHost(): PopoverHost {
+    popover ??= deps.createPopover({
+      document: doc,
+      theme: settings.theme,
+      onClose: () => closePopover(true),
+      onPointerEnter: () => interaction.popoverPointer(true),
+      onPointerLeave: () => interaction.popoverPointer(false),
+    });
+    return popover;
+  }
 
   /** After a rescan: the open popover follows its annotation's new range (and new figures, if any). */
   const followOpenAnnotation = (annotation: Annotation) => {
