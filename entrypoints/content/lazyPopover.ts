@@ -34,7 +34,13 @@ export function createLazyPopoverHost(
         loading = false;
         if (destroyed) return;
         // Made ahead of time (prepare) or on the first open: it enters the page when it opens.
-        host = ui.createPopoverHost({ ...options, attachOnOpen: true });
+        try {
+          host = ui.createPopoverHost({ ...options, attachOnOpen: true });
+        } catch (error) {
+          pending = null;
+          onLoadError(error);
+          return;
+        }
         const request = pending;
         pending = null;
         if (request !== null) host.open(request.anchor, request.target, request.options);

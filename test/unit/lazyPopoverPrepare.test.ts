@@ -73,3 +73,20 @@ describe('createLazyPopoverHost: prepare', () => {
     expect(log).toEqual(expected);
   });
 });
+
+test('a host that cannot be made (a document with no HTML elements) is reported, not thrown', async () => {
+  const reported: string[] = [];
+  const ui: PopoverUi = {
+    createPopoverHost: () => {
+      throw new Error('no style here');
+    },
+  };
+  const lazy = createLazyPopoverHost(
+    {} as PopoverHostOptions,
+    () => Promise.resolve(ui),
+    (error) => reported.push((error as Error).message),
+  );
+  lazy.prepare?.();
+  await settled();
+  expect([reported, lazy.isOpen()]).toEqual([['no style here'], false]);
+});
