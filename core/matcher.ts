@@ -8,7 +8,8 @@
  * to small classes (one table for ASCII, a sorted list for the rest); nodes
  * with many children (the root and the first levels, where every word of a
  * page goes) get a dense row indexed by class, the others a short sorted
- * run searched linearly. Matches must begin and end on word boundaries of
+ * run searched linearly, and a table of class pairs takes each word's first
+ * two chars in one step. Matches must begin and end on word boundaries of
  * the normalised key, so instead of an Aho-Corasick automaton, which would
  * try every position inside every word, the scan walks the tries from each
  * word start only: most words leave a trie after a char or two, no failure
