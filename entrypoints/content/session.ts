@@ -229,9 +229,9 @@ export function createSession(deps: SessionDeps): Session {
   let popoverPreloaded = false;
   const preloadPopoverWhenIdle = () => {
     if (popoverPreloaded || deps.preloadPopover === undefined || drawnList.length === 0) return;
-    // An XML or SVG document has no HTML elements to host a popover: it waits for a hover there.
+    // An XML or SVG document makes no HTML elements to host a popover: it waits for a hover there.
     const { HTMLElement: Html } = win as Window & typeof globalThis;
-    if (Html === undefined || !(doc.documentElement instanceof Html)) return;
+    if (Html === undefined || !(doc.createElement('div') instanceof Html)) return;
     popoverPreloaded = true;
     const preload = deps.preloadPopover;
     whenIdle(win, () => {
