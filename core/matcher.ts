@@ -669,29 +669,50 @@ const targetOf = (match: AliasMatch): string => `${match.kind}\u0000${match.targ
 export function confirmWeakMatches(matches: readonly AliasMatch[], text: string): AliasMatch[] {
   const lineBreaks: number[] = [];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineBreaks.push(i);
-  const paragraphOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineBreaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (lineBreaks[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const strongByTarget = new Map<string, AliasMatch[]>();
-  for (const match of matches) {
-    if (match.weak) continue;
-    const list = strongByTarget.get(targetOf(match));
-    if (list === undefined) strongByTarget.set(targetOf(match), [match]);
-    else list.push(match);
+  // Per target, its strong matches by start, with the furthest end reached so far:
+  // a weak match then needs two binary searches, not a scan of every strong one.
+  const strongByTarget = new Map<string, { starts: number[]; reach: number[] }>();
+  const strong = matches.filter((match) => !match.weak).toSorted((a, b) => a.start - b.start);
+  for (const match of strong) {
+    const key = targetOf(match);
+    const list = strongByTarget.get(key) ?? { starts: [], reach: [] };
+    const reach = list.reach.at(-1) ?? -Infinity;
+    list.starts.push(match.start);
+    list.reach.push(Math.max(reach, match.end));
+    strongByTarget.set(key, list);
   }
   return matches.filter((match) => {
     if (!match.weak) return true;
-    const paragraph = paragraphOf(match.start);
-    return (strongByTarget.get(targetOf(match)) ?? []).some((strong) => {
-      const gap = Math.max(strong.start, match.start) - Math.min(strong.end, match.end);
-      return gap <= WEAK_CONFIRMATION_DISTANCE || paragraphOf(strong.start) === paragraph;
-    });
+    const list = strongByTarget.get(targetOf(match));
+    if (list === undefined) return false;
+    // The nearest strong match before (by the furthest end among those starting
+    // no later) and the first one starting after, by the gap between spans.
+    const after = firstAtLeast(list.starts, match.start + 1);
+    if (after > 0) {
+      const gap = match.start - Math.min(list.reach[after - 1]!, match.end);
+      if (gap <= WEAK_CONFIRMATION_DISTANCE) return true;
+    }
+    const next = list.starts[after];
+    if (next !== undefined && next - Math.min(next, match.end) <= WEAK_CONFIRMATION_DISTANCE) {
+      return true;
+    }
+    // Or any strong match of the same paragraph.
+    const paragraph = firstAtLeast(lineBreaks, match.start);
+    const from = paragraph === 0 ? 0 : lineBreaks[paragraph - 1]! + 1;
+    const to = lineBreaks[paragraph] ?? Infinity;
+    const first = list.starts[firstAtLeast(list.starts, from)];
+    return first !== undefined && first <= to;
   });
+}
+
+/** Index of the first value >= target in an ascending array (its length when none). */
+function firstAtLeast(sorted: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
