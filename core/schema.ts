@@ -8,6 +8,7 @@
  * and links must be http(s).
  */
 import * as v from 'valibot';
+import { RECORD_TABLES, ReferenceChecker, type DatasetRecords } from './references';
 
 export const SCHEMA_VERSION = 1;
 
@@ -243,48 +244,9 @@ export function parseDataset(input: unknown, maxErrors = 20): DatasetResult {
 
 /** Every id a record points at must exist, and ids must be unique per table. */
 export function checkReferences(dataset: Dataset): string[] {
-  const errors: string[] = [];
-  const idsOf = (table: string, rows: readonly { id: string }[]) => {
-    const ids = new Set<string>();
-    for (const row of rows) {
-      if (ids.has(row.id)) errors.push(`${table}: duplicate id ${row.id}`);
-      ids.add(row.id);
-    }
-    return ids;
-  };
-  const outlets = idsOf('outlets', dataset.outlets);
-  const actors = idsOf('actors', dataset.actors);
-  const places = idsOf('places', dataset.places);
-  const incidents = idsOf('incidents', dataset.incidents);
-  const reports = idsOf('reports', dataset.reports);
-  idsOf('figures', dataset.figures);
-  const need = (set: Set<string>, id: string, where: string) => {
-    if (!set.has(id)) errors.push(`${where}: unknown id ${id}`);
-  };
-  const reportIncident = new Map(dataset.reports.map((r) => [r.id, r.incidentId]));
-  for (const incident of dataset.incidents) {
-    const where = `incidents.${incident.id}`;
-    incident.placeIds.forEach((id) => need(places, id, `${where}.placeIds`));
-    incident.actors.forEach((a) => need(actors, a.actorId, `${where}.actors`));
-    if (incident.parentId !== null) need(incidents, incident.parentId, `${where}.parentId`);
-    if (incident.endDate < incident.startDate) errors.push(`${where}: endDate before startDate`);
+  const checker = new ReferenceChecker();
+  for (const table of RECORD_TABLES) {
+    for (const record of dataset[table]) checker.add(table, record as DatasetRecords[typeof table]);
   }
-  for (const report of dataset.reports) {
-    const where = `reports.${report.id}`;
-    need(incidents, report.incidentId, `${where}.incidentId`);
-    need(outlets, report.outletId, `${where}.outletId`);
-    report.via.forEach((id) => need(outlets, id, `${where}.via`));
-  }
-  for (const figure of dataset.figures) {
-    const where = `figures.${figure.id}`;
-    need(reports, figure.reportId, `${where}.reportId`);
-    need(incidents, figure.incidentId, `${where}.incidentId`);
-    const expected = reportIncident.get(figure.reportId);
-    if (expected !== undefined && expected !== figure.incidentId) {
-      errors.push(
-        `${where}: incidentId ${figure.incidentId} differs from its report's ${expected}`,
-      );
-    }
-  }
-  return errors;
+  return checker.finish();
 }

@@ -2,10 +2,9 @@
  * The snapshot format, gzip-compressed NDJSON: the first line is
  * {"table":"meta","record":<meta>}, then one {"table":"<table>","record":{...}}
  * line per record. Lines are read one at a time and each record is validated
- * as it arrives, so a snapshot of a million figures is never held as text, as
- * parsed JSON and as rows at once: only the validated records accumulate.
- * The result is the same as parseDataset's (shape of every record, then every
- * reference between records).
+ * as it arrives, and handed on in batches (streamSnapshot), so a snapshot of a
+ * million figures is never held whole. The checks are parseDataset's: the
+ * shape of every record, then every reference between records.
  */
 import * as v from 'valibot';
 import {
@@ -17,20 +16,18 @@ import {
   OutletSchema,
   PlaceSchema,
   ReportSchema,
-  checkReferences,
   type Dataset,
   type DatasetResult,
 } from './schema';
+import {
+  RECORD_TABLES,
+  ReferenceChecker,
+  type DatasetRecords,
+  type RecordTable,
+} from './references';
 
-export const SNAPSHOT_TABLES = [
-  'outlets',
-  'actors',
-  'places',
-  'incidents',
-  'reports',
-  'figures',
-] as const;
-export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
+export const SNAPSHOT_TABLES = RECORD_TABLES;
+export type SnapshotTable = RecordTable;
 
 const RECORD_SCHEMAS: Record<SnapshotTable, v.GenericSchema> = {
   outlets: OutletSchema,
@@ -52,29 +49,49 @@ export function* snapshotLines(dataset: Dataset): Generator<string> {
   }
 }
 
-/** Validates snapshot lines one by one and collects the records. */
+/** Validated records waiting to be handed on, per table (tables absent when empty). */
+export type RecordBatch = { [T in RecordTable]?: DatasetRecords[T][] };
+
+/**
+ * Validates snapshot lines one by one: the shape of each record as it
+ * arrives, the references between them as they accumulate (core/references).
+ * Validated records wait in a batch until taken (`takeBatch`), so a caller
+ * that writes them away as it goes never holds the whole dataset.
+ */
 export class SnapshotReader {
   private meta: Dataset['meta'] | null = null;
-  private readonly records = {
-    outlets: [],
-    actors: [],
-    places: [],
-    incidents: [],
-    reports: [],
-    figures: [],
-  } as unknown as Omit<Dataset, 'meta'>;
+  private batch: RecordBatch = {};
+  private batched = 0;
+  private readonly references: ReferenceChecker;
   private readonly errors: string[] = [];
   private count = 0;
   private lineNumber = 0;
 
-  constructor(private readonly maxErrors = 20) {}
+  constructor(private readonly maxErrors = 20) {
+    this.references = new ReferenceChecker(maxErrors);
+  }
 
   get recordCount(): number {
     return this.count;
   }
 
+  /** Records validated and not yet taken. */
+  get batchSize(): number {
+    return this.batched;
+  }
+
   get failed(): boolean {
-    return this.errors.length > 0;
+    return this.errors.length > 0 || this.references.errors.length > 0;
+  }
+
+  /** The meta record once its line has been read. */
+  get datasetMeta(): Dataset['meta'] | null {
+    return this.meta;
+  }
+
+  /** The ids read so far in one table. */
+  idsOf(table: RecordTable): ReadonlySet<string> {
+    return this.references.idsOf(table);
   }
 
   line(text: string): void {
@@ -108,16 +125,28 @@ export class SnapshotReader {
       return this.fail(`${where}: more than ${LIMITS.records} records`);
     const parsed = v.safeParse(RECORD_SCHEMAS[name], record, { abortPipeEarly: true });
     if (!parsed.success) return this.fail(`${where}: ${name}: ${describe(parsed.issues)}`);
-    (this.records[name] as unknown[]).push(parsed.output);
+    const valid = parsed.output as DatasetRecords[typeof name];
+    this.references.add(name, valid);
+    ((this.batch[name] ??= []) as unknown[]).push(valid);
+    this.batched += 1;
   }
 
-  /** The validated dataset, or every error found (capped); references are checked here. */
-  finish(): DatasetResult {
+  /** Hands over the records validated since the last call. */
+  takeBatch(): RecordBatch {
+    const batch = this.batch;
+    this.batch = {};
+    this.batched = 0;
+    return batch;
+  }
+
+  /** Once every line is read: the meta record, or every error found (capped), references included. */
+  finish(): { ok: true; meta: Dataset['meta'] } | { ok: false; errors: string[] } {
     if (this.errors.length > 0) return { ok: false, errors: [...this.errors] };
     if (this.meta === null) return { ok: false, errors: ['the snapshot is empty'] };
-    const dataset: Dataset = { meta: this.meta, ...this.records };
-    const references = checkReferences(dataset).slice(0, this.maxErrors);
-    return references.length > 0 ? { ok: false, errors: references } : { ok: true, dataset };
+    const references = this.references.finish().slice(0, this.maxErrors);
+    return references.length > 0
+      ? { ok: false, errors: references }
+      : { ok: true, meta: this.meta };
   }
 
   private fail(message: string): void {
@@ -137,60 +166,132 @@ export interface ReadOptions {
   onProgress?: (records: number) => void;
 }
 
+export interface StreamOptions extends ReadOptions {
+  /**
+   * Receives validated records, in snapshot order, about `batchSize` at a
+   * time; awaited before more text is inflated. It may throw to stop the read.
+   * Records handed over before an error turns up are not valid as a whole:
+   * the caller keeps them apart until the result says ok.
+   */
+  onRecords: (batch: RecordBatch, meta: Dataset['meta']) => Promise<void>;
+  batchSize?: number;
+}
+
+export type StreamResult =
+  { ok: true; meta: Dataset['meta']; records: number } | { ok: false; errors: string[] };
+
+const NOT_GZIP = 'the snapshot is not valid gzip-compressed UTF-8 text (truncated or corrupt)';
+
 /**
  * Decompresses and validates a gzip NDJSON snapshot, streaming: the text is
- * split into lines as it is inflated and each line is validated at once.
+ * split into lines as it is inflated, each line is validated at once, and
+ * the validated records are handed to `onRecords` in batches. Memory holds
+ * the compressed bytes, one batch and the ids (for references), not the
+ * dataset.
  */
-export async function readSnapshot(
+export async function streamSnapshot(
   bytes: Uint8Array,
-  options: ReadOptions,
-): Promise<DatasetResult> {
+  options: StreamOptions,
+): Promise<StreamResult> {
   const reader = new SnapshotReader();
+  const batchSize = options.batchSize ?? 5_000;
   const text = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
     .pipeThrough(new DecompressionStream('gzip'))
     .pipeThrough(new TextDecoderStream('utf-8', { fatal: true }))
     .getReader();
+  const handOver = async () => {
+    const meta = reader.datasetMeta;
+    if (reader.batchSize > 0 && meta !== null) await options.onRecords(reader.takeBatch(), meta);
+  };
+  try {
+    return await readLines(text, reader, options, handOver, batchSize);
+  } catch (error) {
+    // onRecords threw (a write failed, the caller refused the meta): stop inflating.
+    await text.cancel().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function readLines(
+  text: ReadableStreamDefaultReader<string>,
+  reader: SnapshotReader,
+  options: StreamOptions,
+  handOver: () => Promise<void>,
+  batchSize: number,
+): Promise<StreamResult> {
   let pending = '';
   let inflated = 0;
   let lastReport = 0;
-  try {
-    for (;;) {
-      const { done, value } = await text.read();
-      if (done) break;
-      inflated += value.length;
-      if (inflated > options.maxDecompressedBytes) {
-        await text.cancel();
-        return {
-          ok: false,
-          errors: [`decompresses to more than ${options.maxDecompressedBytes} bytes`],
-        };
-      }
-      pending += value;
-      let newline = pending.indexOf('\n');
-      let start = 0;
-      while (newline !== -1) {
-        reader.line(pending.slice(start, newline));
-        start = newline + 1;
-        newline = pending.indexOf('\n', start);
-      }
-      pending = pending.slice(start);
-      if (pending.length > MAX_LINE_LENGTH) reader.line(pending);
-      if (reader.failed) {
-        await text.cancel();
-        return reader.finish();
-      }
-      if (options.onProgress && reader.recordCount - lastReport >= 10_000) {
-        lastReport = reader.recordCount;
-        options.onProgress(lastReport);
-      }
+  for (;;) {
+    let chunk: ReadableStreamReadResult<string>;
+    try {
+      chunk = await text.read();
+    } catch {
+      return { ok: false, errors: [NOT_GZIP] };
     }
-  } catch {
-    return {
-      ok: false,
-      errors: ['the snapshot is not valid gzip-compressed UTF-8 text (truncated or corrupt)'],
-    };
+    if (chunk.done) break;
+    inflated += chunk.value.length;
+    if (inflated > options.maxDecompressedBytes) {
+      await text.cancel();
+      return {
+        ok: false,
+        errors: [`decompresses to more than ${options.maxDecompressedBytes} bytes`],
+      };
+    }
+    pending += chunk.value;
+    let newline = pending.indexOf('\n');
+    let start = 0;
+    while (newline !== -1) {
+      reader.line(pending.slice(start, newline));
+      start = newline + 1;
+      newline = pending.indexOf('\n', start);
+    }
+    pending = pending.slice(start);
+    if (pending.length > MAX_LINE_LENGTH) reader.line(pending);
+    if (reader.failed) {
+      await text.cancel();
+      return failure(reader);
+    }
+    if (reader.batchSize >= batchSize) await handOver();
+    if (options.onProgress && reader.recordCount - lastReport >= 10_000) {
+      lastReport = reader.recordCount;
+      options.onProgress(lastReport);
+    }
   }
   reader.line(pending);
-  return reader.finish();
+  if (reader.failed) return failure(reader);
+  await handOver();
+  const result = reader.finish();
+  return result.ok ? { ok: true, meta: result.meta, records: reader.recordCount } : result;
+}
+
+function failure(reader: SnapshotReader): { ok: false; errors: string[] } {
+  const result = reader.finish();
+  return result.ok ? { ok: false, errors: ['unknown'] } : result;
+}
+
+/** Reads a whole snapshot into memory (the CLI's verify, tests): streamSnapshot collecting every record. */
+export async function readSnapshot(
+  bytes: Uint8Array,
+  options: ReadOptions,
+): Promise<DatasetResult> {
+  const records: { [T in RecordTable]: DatasetRecords[T][] } = {
+    outlets: [],
+    actors: [],
+    places: [],
+    incidents: [],
+    reports: [],
+    figures: [],
+  };
+  const result = await streamSnapshot(bytes, {
+    ...options,
+    onRecords: async (batch) => {
+      for (const table of RECORD_TABLES) {
+        const rows = batch[table];
+        if (rows) for (const row of rows) (records[table] as unknown[]).push(row);
+      }
+    },
+  });
+  return result.ok ? { ok: true, dataset: { meta: result.meta, ...records } } : result;
 }
