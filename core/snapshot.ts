@@ -163,7 +163,8 @@ function describe(issues: readonly v.BaseIssue<unknown>[]): string {
 export interface ReadOptions {
   /** Stop when the decompressed text grows past this (a gzip bomb is refused, not inflated). */
   maxDecompressedBytes: number;
-  onProgress?: (records: number) => void;
+  /** Records validated so far, and compressed bytes read so far. */
+  onProgress?: (records: number, compressedBytes: number) => void;
 }
 
 export interface StreamOptions extends ReadOptions {
@@ -195,8 +196,17 @@ export async function streamSnapshot(
 ): Promise<StreamResult> {
   const reader = new SnapshotReader();
   const batchSize = options.batchSize ?? 5_000;
+  const counted = { bytes: 0 };
   const text = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
+    .pipeThrough(
+      new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+        transform(chunk, controller) {
+          counted.bytes += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      }),
+    )
     .pipeThrough(new DecompressionStream('gzip'))
     .pipeThrough(new TextDecoderStream('utf-8', { fatal: true }))
     .getReader();
@@ -205,7 +215,7 @@ export async function streamSnapshot(
     if (reader.batchSize > 0 && meta !== null) await options.onRecords(reader.takeBatch(), meta);
   };
   try {
-    return await readLines(text, reader, options, handOver, batchSize);
+    return await readLines(text, reader, options, handOver, batchSize, counted);
   } catch (error) {
     // onRecords threw (a write failed, the caller refused the meta): stop inflating.
     await text.cancel().catch(() => undefined);
@@ -219,6 +229,7 @@ async function readLines(
   options: StreamOptions,
   handOver: () => Promise<void>,
   batchSize: number,
+  counted: { bytes: number },
 ): Promise<StreamResult> {
   let pending = '';
   let inflated = 0;
@@ -256,7 +267,7 @@ async function readLines(
     if (reader.batchSize >= batchSize) await handOver();
     if (options.onProgress && reader.recordCount - lastReport >= 10_000) {
       lastReport = reader.recordCount;
-      options.onProgress(lastReport);
+      options.onProgress(lastReport, counted.bytes);
     }
   }
   reader.line(pending);

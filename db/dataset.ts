@@ -35,17 +35,25 @@ export async function replaceDataset(
     source,
     installedAt: now().toISOString(),
   };
-  const synced = [db.meta, db.outlets, db.actors, db.places, db.incidents, db.reports, db.figures];
+  const synced = [
+    db.meta,
+    db.live.outlets,
+    db.live.actors,
+    db.live.places,
+    db.live.incidents,
+    db.live.reports,
+    db.live.figures,
+  ];
   await db.transaction('rw', synced, async () => {
     await Promise.all(synced.map((table) => table.clear()));
     await Promise.all([
       db.meta.put(installed),
-      db.outlets.bulkAdd(dataset.outlets),
-      db.actors.bulkAdd(actors),
-      db.places.bulkAdd(places),
-      db.incidents.bulkAdd(incidents),
-      db.reports.bulkAdd(dataset.reports),
-      db.figures.bulkAdd(dataset.figures),
+      db.live.outlets.bulkAdd(dataset.outlets),
+      db.live.actors.bulkAdd(actors),
+      db.live.places.bulkAdd(places),
+      db.live.incidents.bulkAdd(incidents),
+      db.live.reports.bulkAdd(dataset.reports),
+      db.live.figures.bulkAdd(dataset.figures),
     ]);
   });
 }

@@ -5,6 +5,7 @@
  * popover's questions by index; `strip*` gives the plain record back so
  * nothing derived leaks into messages.
  */
+import { RECORD_TABLES, type RecordTable } from '../core/references';
 import type { Actor, DatasetMeta, Figure, Incident, Place, Report } from '../core/schema';
 
 /** The installed dataset: one row under key 'dataset'. */
@@ -36,15 +37,12 @@ export type UserReportRow = Report & { createdAt: string };
 export type UserFigureRow = Figure & { createdAt: string };
 
 /** The tables that hold a dataset's records (sync replaces them per source). */
-export const DATA_TABLES = [
-  'outlets',
-  'actors',
-  'places',
-  'incidents',
-  'reports',
-  'figures',
-] as const;
-export type DataTable = (typeof DATA_TABLES)[number];
+export const DATA_TABLES = RECORD_TABLES;
+export type DataTable = RecordTable;
+
+export function isDataTable(name: string): name is DataTable {
+  return (DATA_TABLES as readonly string[]).includes(name);
+}
 export const SYNCED_TABLES = ['meta', ...DATA_TABLES] as const;
 export const USER_TABLES = ['userReports', 'userFigures'] as const;
 export type TableName = (typeof SYNCED_TABLES)[number] | (typeof USER_TABLES)[number];

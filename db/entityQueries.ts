@@ -16,10 +16,10 @@ export async function loadEntityDetails(
   kind: 'actor' | 'place',
   id: string,
 ): Promise<EntityDetails | null> {
-  return db.transaction('r', [db.actors, db.places, db.incidents], async () => {
-    const record = kind === 'actor' ? await db.actors.get(id) : await db.places.get(id);
+  return db.transaction('r', [db.live.actors, db.live.places, db.live.incidents], async () => {
+    const record = kind === 'actor' ? await db.live.actors.get(id) : await db.live.places.get(id);
     if (record === undefined) return null;
-    const rows = await db.incidents
+    const rows = await db.live.incidents
       .where(kind === 'actor' ? 'actorIds' : 'placeIds')
       .equals(id)
       .toArray();

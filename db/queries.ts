@@ -8,9 +8,10 @@ import { buildLexicon } from '../core/lexicon';
 import type { Outlet } from '../core/schema';
 import type { CandidateQuery, IncidentBundle, LexiconEntry } from '../core/types';
 import type { OutletRef } from '../core/pageFacts';
-import type { TriangulateDatabase } from './database';
+import { storeName, type TriangulateDatabase } from './database';
 import {
   SYNCED_TABLES,
+  isDataTable,
   USER_TABLES,
   stripActor,
   stripIncident,
@@ -33,14 +34,14 @@ export interface LoadedLexicon {
 export async function loadLexicon(db: TriangulateDatabase): Promise<LoadedLexicon> {
   return db.transaction(
     'r',
-    [db.meta, db.actors, db.places, db.incidents, db.outlets],
+    [db.meta, db.live.actors, db.live.places, db.live.incidents, db.live.outlets],
     async () => {
       const [installed, actors, places, incidents, outlets] = await Promise.all([
         db.meta.get('dataset'),
-        db.actors.toArray(),
-        db.places.toArray(),
-        db.incidents.toArray(),
-        db.outlets.toArray(),
+        db.live.actors.toArray(),
+        db.live.places.toArray(),
+        db.live.incidents.toArray(),
+        db.live.outlets.toArray(),
       ]);
       return {
         datasetVersion: installed?.key === 'dataset' ? installed.meta.version : null,
@@ -65,10 +66,17 @@ export async function loadCandidates(
   db: TriangulateDatabase,
   query: CandidateQuery,
 ): Promise<IncidentBundle[]> {
-  const tables = [db.incidents, db.reports, db.figures, db.outlets, db.places, db.actors];
+  const tables = [
+    db.live.incidents,
+    db.live.reports,
+    db.live.figures,
+    db.live.outlets,
+    db.live.places,
+    db.live.actors,
+  ];
   return db.transaction('r', tables, async () => {
     const direct = await Promise.all([
-      db.incidents.bulkGet(query.incidentIds),
+      db.live.incidents.bulkGet(query.incidentIds),
       anyOf(db, 'actorIds', query.actorIds),
       anyOf(db, 'placeIds', query.placeIds),
     ]);
@@ -82,8 +90,8 @@ export async function loadCandidates(
     const ids = [...found.keys()];
     const parentIds = [...found.values()].flatMap((row) => (row.parentId ? [row.parentId] : []));
     const [parents, children] = await Promise.all([
-      db.incidents.bulkGet(parentIds),
-      ids.length > 0 ? db.incidents.where('parentId').anyOf(ids).toArray() : [],
+      db.live.incidents.bulkGet(parentIds),
+      ids.length > 0 ? db.live.incidents.where('parentId').anyOf(ids).toArray() : [],
     ]);
     add(parents);
     add(children);
@@ -93,16 +101,16 @@ export async function loadCandidates(
     );
     const incidentIds = incidents.map((row) => row.id);
     const [reports, figures] = await Promise.all([
-      db.reports.where('incidentId').anyOf(incidentIds).toArray(),
-      db.figures.where('incidentId').anyOf(incidentIds).toArray(),
+      db.live.reports.where('incidentId').anyOf(incidentIds).toArray(),
+      db.live.figures.where('incidentId').anyOf(incidentIds).toArray(),
     ]);
     const outletIds = unique(reports.flatMap((report) => [report.outletId, ...report.via]));
     const placeIds = unique(incidents.flatMap((row) => row.placeIds));
     const actorIds = unique(incidents.flatMap((row) => row.actorIds));
     const [outlets, places, actors] = await Promise.all([
-      db.outlets.bulkGet(outletIds),
-      db.places.bulkGet(placeIds),
-      db.actors.bulkGet(actorIds),
+      db.live.outlets.bulkGet(outletIds),
+      db.live.places.bulkGet(placeIds),
+      db.live.actors.bulkGet(actorIds),
     ]);
     const outletById = byId(outlets);
     const placeById = byId(places);
@@ -125,11 +133,13 @@ export async function loadCandidates(
 
 export async function datasetStatus(db: TriangulateDatabase): Promise<DatasetStatus> {
   const names: TableName[] = [...SYNCED_TABLES, ...USER_TABLES];
-  return db.transaction('r', names, async () => {
+  const set = db.liveSet;
+  const stores = names.map((name) => (isDataTable(name) ? storeName(name, set) : name));
+  return db.transaction('r', stores, async () => {
     const [installed, lastError, ...counts] = await Promise.all([
       db.meta.get('dataset'),
       db.meta.get('lastError'),
-      ...names.map((name) => db.table(name).count()),
+      ...stores.map((store) => db.table(store).count()),
     ]);
     const dataset = installed?.key === 'dataset' ? installed : null;
     const error = lastError?.key === 'lastError' ? lastError : null;
@@ -152,7 +162,7 @@ function anyOf(
   ids: readonly string[],
 ): Promise<IncidentRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.incidents.where(index).anyOf(ids).distinct().toArray();
+  return db.live.incidents.where(index).anyOf(ids).distinct().toArray();
 }
 
 function toOutletRef(outlet: Outlet): OutletRef {

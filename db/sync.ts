@@ -10,7 +10,7 @@
  */
 import { Dexie } from 'dexie';
 import { snapshotUrl, type Manifest } from '../core/manifest';
-import { readSnapshot } from '../core/snapshot';
+import { streamSnapshot } from '../core/snapshot';
 import type { Dataset } from '../core/schema';
 import {
   BUNDLED,
@@ -26,8 +26,9 @@ import {
 } from '../core/syncPlan';
 import { fetchManifest, fetchSnapshot } from '../core/syncFetch';
 import { checkSignature, checkSnapshot } from '../core/verify';
-import type { TriangulateDatabase } from './database';
-import { installedDataset, toActorRow, toIncidentRow, toPlaceRow } from './dataset';
+import type { DataSetName, TriangulateDatabase } from './database';
+import { installedDataset } from './dataset';
+import { SourceStaging } from './stagedApply';
 import { DATA_TABLES, type DataTable } from './entities';
 
 /** The ids one source supplies to one table. */
@@ -44,17 +45,18 @@ export interface OwnershipRow {
  * its error outlives the service worker (which the browser stops at will).
  */
 export interface SyncMarkerRow {
-  key: 'running' | 'bundledSeen' | 'lastRun';
+  key: 'running' | 'bundledSeen' | 'lastRun' | 'liveSet';
   source: string | null;
   at: string;
   /** lastRun only: the run's first error in plain words, or null when it succeeded. */
   error?: string | null;
   /** lastRun only: milliseconds spent in each phase, summed over sources (for diagnostics and benchmarks). */
   phaseMs?: Partial<Record<SyncProgress['phase'], number>>;
+  /** liveSet only: which set of the dataset tables readers use (db/database.ts). */
+  set?: DataSetName;
 }
 
 export { DATA_TABLES, type DataTable } from './entities';
-type Row = { id: string };
 
 export const SYNC_LIMITS = {
   /** Largest compressed snapshot accepted. */
@@ -158,44 +160,43 @@ async function syncOne(
   progress('verify', 0, 0);
   const check = await checkSnapshot(bytes, manifest);
   if (check !== 'ok') throw new SyncError({ code: check === 'size' ? 'size' : 'checksum' });
-  const parsed = await readSnapshot(bytes, {
-    maxDecompressedBytes: limits.decompressedBytes,
-    onProgress: (records) => progress('verify', records, 0),
-  });
-  if (!parsed.ok) {
-    const first = parsed.errors[0] ?? 'unknown';
-    const code = /not JSON|not valid gzip|first line|empty|decompresses/.test(first)
-      ? 'snapshot'
-      : 'schema';
-    throw new SyncError({ code, detail: first });
-  }
-  const { dataset } = parsed;
-  if (dataset.meta.datasetId !== manifest.datasetId || dataset.meta.version !== manifest.version) {
-    throw new SyncError({
-      code: 'manifest',
-      detail: `the snapshot is ${dataset.meta.datasetId} v${dataset.meta.version}, the manifest announces ${manifest.datasetId} v${manifest.version}`,
+  // Inflated, validated and written batch by batch into the staging set; live only once all is well.
+  progress('apply', 0, bytes.byteLength);
+  const staging = await SourceStaging.begin(db, planned.url, ranks);
+  try {
+    const read = await streamSnapshot(bytes, {
+      maxDecompressedBytes: limits.decompressedBytes,
+      onRecords: async (batch, meta) => {
+        checkMeta(meta, manifest);
+        await staging.add(batch);
+      },
+      onProgress: (_records, compressedBytes) =>
+        progress('apply', compressedBytes, bytes.byteLength),
     });
+    if (!read.ok) {
+      const first = read.errors[0] ?? 'unknown';
+      const code = /not JSON|not valid gzip|first line|empty|decompresses/.test(first)
+        ? 'snapshot'
+        : 'schema';
+      throw new SyncError({ code, detail: first });
+    }
+    checkMeta(read.meta, manifest);
+    await staging.commit(deps.fallback, {
+      ...state,
+      datasetId: manifest.datasetId,
+      version: manifest.version,
+      etag: fetched.etag,
+      lastSyncAt: now().toISOString(),
+      lastError: null,
+      lastErrorAt: null,
+      stale: false,
+    });
+  } catch (error) {
+    await staging.discard();
+    throw error;
   }
-  const rows = DATA_TABLES.reduce((sum, table) => sum + dataset[table].length, 0);
-  progress('apply', 0, rows);
-  const next: SourceState = {
-    ...state,
-    datasetId: manifest.datasetId,
-    version: manifest.version,
-    etag: fetched.etag,
-    lastSyncAt: now().toISOString(),
-    lastError: null,
-    lastErrorAt: null,
-    stale: false,
-  };
-  await applySource(db, {
-    source: planned.url,
-    dataset,
-    ranks,
-    fallback: deps.fallback,
-    state: next,
-  });
-  progress('apply', rows, rows);
+  const rows = staging.rowsWritten;
+  progress('apply', bytes.byteLength, bytes.byteLength);
   return { url: planned.url, result: 'applied', version: manifest.version, rows };
 }
 
@@ -207,68 +208,43 @@ async function checkManifestSignature(manifest: Manifest, publicKey: string | nu
   if (signature === 'bad-key') throw new SyncError({ code: 'key' });
 }
 
+/** The snapshot must be the dataset and version its manifest announces. */
+function checkMeta(meta: Dataset['meta'], manifest: Manifest): void {
+  if (meta.datasetId !== manifest.datasetId || meta.version !== manifest.version) {
+    throw new SyncError({
+      code: 'manifest',
+      detail: `the snapshot is ${meta.datasetId} v${meta.version}, the manifest announces ${manifest.datasetId} v${manifest.version}`,
+    });
+  }
+}
+
 export interface ApplyInput {
   source: string;
   dataset: Dataset;
   ranks: ReadonlyMap<string, number>;
   fallback: Dataset | null;
-  /** The source's state to store with its rows (same transaction). */
+  /** The source's state to store with its rows (made live in the same transaction). */
   state: SourceState;
 }
 
-/**
- * Replaces one source's rows in one transaction. Everything is derived
- * before it; inside, only table calls (no fetch, no other await), so it
- * commits whole or not at all.
- */
+/** Replaces one source's rows with a dataset already in memory (removal, tests): staged like a sync. */
 export async function applySource(db: TriangulateDatabase, input: ApplyInput): Promise<void> {
-  const incoming = derivedRows(input.dataset);
-  const fallback = input.fallback ? derivedRows(input.fallback) : null;
-  const rank = input.ranks.get(input.source) ?? Number.MAX_SAFE_INTEGER - 1;
-  const tables = [...DATA_TABLES.map((name) => db.table(name)), db.syncOwnership, db.syncSources];
-  await db.transaction('rw', tables, async () => {
-    const owners = await db.syncOwnership.toArray();
-    const staleSources = new Set<string>();
+  const staging = await SourceStaging.begin(db, input.source, input.ranks);
+  try {
     for (const table of DATA_TABLES) {
-      const mine = owners.find((row) => row.source === input.source && row.table === table);
-      const others = owners.filter((row) => row.source !== input.source && row.table === table);
-      const higher = new Set(
-        others
-          .filter((row) => (input.ranks.get(row.source) ?? Number.MAX_SAFE_INTEGER - 1) < rank)
-          .flatMap((row) => row.ids),
-      );
-      const keep =
-        higher.size === 0 ? incoming[table] : incoming[table].filter((row) => !higher.has(row.id));
-      const keepIds = new Set(keep.map((row) => row.id));
-      // Lower-ranked sources lose the ids this one now supplies; they are fetched in full next time.
-      for (const other of others) {
-        const remaining = other.ids.filter((id) => !keepIds.has(id));
-        if (remaining.length !== other.ids.length) {
-          staleSources.add(other.source);
-          await db.syncOwnership.put({ ...other, ids: remaining });
-        }
+      const records = input.dataset[table];
+      for (let start = 0; start < records.length; start += APPLY_BATCH) {
+        await staging.add({ [table]: records.slice(start, start + APPLY_BATCH) });
       }
-      const dropped = (mine?.ids ?? []).filter((id) => !keepIds.has(id));
-      const claimed = new Set(others.flatMap((row) => row.ids));
-      const orphans = dropped.filter((id) => !claimed.has(id));
-      // Rows this source stops supplying may have shadowed another source's: refetch those in full.
-      if (orphans.length > 0) for (const other of others) staleSources.add(other.source);
-      await db.table(table).bulkDelete(orphans);
-      await db.table(table).bulkPut(keep);
-      if (fallback) {
-        const restore = new Set(orphans);
-        const back = fallback[table].filter((row) => restore.has(row.id));
-        if (back.length > 0) await db.table(table).bulkPut(back);
-      }
-      await db.syncOwnership.put({ source: input.source, table, ids: [...keepIds] });
     }
-    await db.syncSources.put(input.state);
-    for (const url of staleSources) {
-      const state = await db.syncSources.get(url);
-      if (state) await db.syncSources.put({ ...state, stale: true });
-    }
-  });
+    await staging.commit(input.fallback, input.state);
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
 }
+
+const APPLY_BATCH = 5_000;
 
 /** Deletes a source's rows (the bundled ones it covered come back) and everything sync knew of it. */
 export async function removeSource(
@@ -384,17 +360,6 @@ export async function recordRunEnd(
 /** The last run's error as recordRunEnd kept it (null when it succeeded or none ran). */
 export async function lastRunError(db: TriangulateDatabase): Promise<string | null> {
   return (await db.syncState.get('lastRun'))?.error ?? null;
-}
-
-function derivedRows(dataset: Dataset): Record<DataTable, Row[]> {
-  return {
-    outlets: dataset.outlets,
-    actors: dataset.actors.map(toActorRow),
-    places: dataset.places.map(toPlaceRow),
-    incidents: dataset.incidents.map(toIncidentRow),
-    reports: dataset.reports,
-    figures: dataset.figures,
-  };
 }
 
 function toFailure(error: unknown): SyncFailure {

@@ -18,8 +18,8 @@ export async function saveUserReport(
   report: UserReport,
   figures: readonly UserFigure[],
 ): Promise<void> {
-  await db.transaction('rw', [db.incidents, db.userReports, db.userFigures], async () => {
-    if ((await db.incidents.get(report.incidentId)) === undefined) {
+  await db.transaction('rw', [db.live.incidents, db.userReports, db.userFigures], async () => {
+    if ((await db.live.incidents.get(report.incidentId)) === undefined) {
       throw new Error(`no incident ${report.incidentId} in the dataset`);
     }
     await db.userFigures.where('reportId').equals(report.id).delete();

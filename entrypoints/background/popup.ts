@@ -122,7 +122,7 @@ export function createPopupHandlers(
     },
     'user.sources': async () => {
       const { reports, figures } = await allUserSources(db);
-      const incidents = await db.incidents.bulkGet([...new Set(reports.map((r) => r.incidentId))]);
+      const incidents = await db.live.incidents.bulkGet([...new Set(reports.map((r) => r.incidentId))]);
       const titles = new Map(incidents.flatMap((row) => (row ? [[row.id, row.title]] : [])));
       return reports.map((report) => ({
         id: report.id,
@@ -162,11 +162,11 @@ function checkedIncident(bundle: IncidentBundle): CheckedIncident {
 }
 
 async function loadSearchIndex(db: TriangulateDatabase): Promise<SearchableIncident[]> {
-  return db.transaction('r', [db.incidents, db.places, db.actors], async () => {
+  return db.transaction('r', [db.live.incidents, db.live.places, db.live.actors], async () => {
     const [incidents, places, actors] = await Promise.all([
-      db.incidents.toArray(),
-      db.places.toArray(),
-      db.actors.toArray(),
+      db.live.incidents.toArray(),
+      db.live.places.toArray(),
+      db.live.actors.toArray(),
     ]);
     return buildSearchIndex({
       incidents: incidents.map(stripIncident),

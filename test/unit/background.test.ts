@@ -121,7 +121,7 @@ describe('the background service', () => {
     const started = start(bundledDataset);
     await started.whenReady();
     await db.meta.clear();
-    await db.outlets.clear();
+    await db.live.outlets.clear();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     const status = await sendMessage('dataset.status', {});
     expect(status.counts).toEqual(bundledCounts);

@@ -277,11 +277,11 @@ describe('replaceDataset', () => {
 
   test('stores derived index fields beside each record', async () => {
     await replaceDataset(db, makeDataset(1), 'bundled', fixedNow);
-    const actor = await db.actors.get('nazarzoda');
+    const actor = await db.live.actors.get('nazarzoda');
     expect(actor?.aliasKeys).toEqual(['abduhalim nazarzoda', 'nazarzoda', 'halim']);
-    const byAlias = await db.places.where('aliasKeys').equals('vahdat').primaryKeys();
+    const byAlias = await db.live.places.where('aliasKeys').equals('vahdat').primaryKeys();
     expect(byAlias).toEqual(['vahdat']);
-    const byActor = await db.incidents.where('actorIds').equals('nazarzoda').primaryKeys();
+    const byActor = await db.live.incidents.where('actorIds').equals('nazarzoda').primaryKeys();
     expect(byActor).toEqual(['attack-2015']);
   });
 });

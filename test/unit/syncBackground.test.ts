@@ -184,7 +184,7 @@ describe('the schedule', () => {
     });
     await service!.whenIdle();
     expect(server.requested).toEqual(['/data/manifest.json', '/data/snapshot.ndjson.gz']);
-    expect((await db.incidents.get(NEW_INCIDENT_ID))?.id).toBe(NEW_INCIDENT_ID);
+    expect((await db.live.incidents.get(NEW_INCIDENT_ID))?.id).toBe(NEW_INCIDENT_ID);
   });
 
   test('another alarm does not start a sync', async () => {
@@ -331,7 +331,7 @@ describe('sync.now and sync.status', () => {
     expect(status.sources).toEqual([
       { url: MANIFEST, version: null, lastSyncAt: null, lastError: failure.error },
     ]);
-    expect(await db.incidents.get(NEW_INCIDENT_ID)).toBeUndefined();
+    expect(await db.live.incidents.get(NEW_INCIDENT_ID)).toBeUndefined();
     // The run's times stop at the phase that failed.
     expect(Object.keys((await db.syncState.get('lastRun'))?.phaseMs ?? {})).toEqual(
       failure.status === 200 ? [] : ['manifest'],
@@ -375,13 +375,13 @@ describe('after the service worker restarts', () => {
     await saveSettings(oneSource);
     await installed;
     await db.syncState.put({ key: 'running', source: MANIFEST, at: '2026-11-22T09:59:00.000Z' });
-    const incidents = await db.incidents.count();
+    const incidents = await db.live.incidents.count();
     const status = await restarted(fakeServer()).status();
     const interrupted =
       'The dataset from data.example.org did not finish: the browser stopped the extension during the sync. Nothing was changed; it will be tried again.';
     expect(status).toMatchObject({ phase: 'interrupted', lastError: interrupted });
     expect(status.sources[0]?.lastError).toBe(interrupted);
-    expect(await db.incidents.count()).toBe(incidents);
+    expect(await db.live.incidents.count()).toBe(incidents);
     // Reported once: the next restart reads it as the last run's error, not as a new interruption.
     expect(await restarted(fakeServer()).status()).toMatchObject({
       phase: 'idle',

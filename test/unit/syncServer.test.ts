@@ -10,8 +10,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { bundledDataset } from '../../data/index';
 import { snapshotLines } from '../../core/snapshot';
 import type { ConfiguredSource } from '../../core/syncPlan';
-import { TriangulateDatabase } from '../../db/database';
+import { TriangulateDatabase, storeName } from '../../db/database';
+import { SourceStaging } from '../../db/stagedApply';
 import { installBundledDataset } from '../../db/dataset';
+import { isDataTable } from '../../db/entities';
 import { DATA_TABLES, recoverInterruptedSync, syncAll, type SyncDeps } from '../../db/sync';
 import { gzipLines } from '../../scripts/snapshotFile';
 import {
@@ -56,7 +58,7 @@ async function fingerprint(database: TriangulateDatabase) {
   const counts: Record<string, number> = {};
   const hash = createHash('sha256');
   for (const name of [...DATA_TABLES, 'syncOwnership', 'meta', 'userReports', 'userFigures']) {
-    const rows = await database.table(name).toArray();
+    const rows = await (isDataTable(name) ? database.live[name] : database.table(name)).toArray();
     counts[name] = rows.length;
     hash.update(JSON.stringify(rows));
   }
@@ -102,11 +104,11 @@ describe('a good dataset', () => {
         rows: 5 + DATA_TABLES.reduce((n, t) => n + b[t].length, 0),
       },
     ]);
-    expect((await db.incidents.get(NEW_INCIDENT_ID))?.title).toBe(
+    expect((await db.live.incidents.get(NEW_INCIDENT_ID))?.title).toBe(
       'Ambush on the Sarband checkpoint (fictional)',
     );
-    expect(await db.incidents.count()).toBe(b.incidents.length + 1);
-    expect(await db.figures.count()).toBe(b.figures.length + 1);
+    expect(await db.live.incidents.count()).toBe(b.incidents.length + 1);
+    expect(await db.live.figures.count()).toBe(b.figures.length + 1);
     const state = await db.syncSources.get(manifestUrl());
     expect(state).toMatchObject({
       datasetId: 'triangulate-seed',
@@ -159,15 +161,15 @@ describe('the merge rule', () => {
     const a = source(null, `${server.origin}/a/manifest.json`);
     const b = source(null, `${server.origin}/b/manifest.json`);
     await syncAll(db, [a, b], deps());
-    expect((await db.incidents.get(NEW_INCIDENT_ID))?.title).toBe('from A');
+    expect((await db.live.incidents.get(NEW_INCIDENT_ID))?.title).toBe('from A');
     await syncAll(db, [b, a], deps());
-    expect((await db.incidents.get(NEW_INCIDENT_ID))?.title).toBe('from A'); // nothing newer: no change
+    expect((await db.live.incidents.get(NEW_INCIDENT_ID))?.title).toBe('from A'); // nothing newer: no change
     await syncAll(db, [b], deps());
-    expect((await db.incidents.get(NEW_INCIDENT_ID))?.title).toBe('from B');
+    expect((await db.live.incidents.get(NEW_INCIDENT_ID))?.title).toBe('from B');
     const bundledIncident = bundled().incidents[0]!;
     await syncAll(db, [], deps());
-    expect(await db.incidents.get(NEW_INCIDENT_ID)).toBeUndefined();
-    expect((await db.incidents.get(bundledIncident.id))?.title).toBe(bundledIncident.title);
+    expect(await db.live.incidents.get(NEW_INCIDENT_ID)).toBeUndefined();
+    expect((await db.live.incidents.get(bundledIncident.id))?.title).toBe(bundledIncident.title);
     expect(await fingerprint(db)).toEqual(await fingerprint(await freshBundled()));
   });
 });
@@ -341,12 +343,26 @@ const failures: FailureCase[] = [
     error: () => notFetched(`no permission for ${server.origin}. Allow it in Options.`),
   },
   {
-    name: 'storage quota exceeded inside the transaction',
+    name: 'storage quota exceeded while the new rows are written',
     setup: () => server.serve(v3),
-    // Every figure write fails the way a full disk fails it, mid-transaction.
+    // Every figure write, in either set of tables, fails the way a full disk fails it.
     prepare: (database) => {
-      database.figures.hook('creating', storageFull);
-      database.figures.hook('updating', storageFull);
+      for (const set of ['a', 'b'] as const) {
+        const figures = database.table(storeName('figures', set));
+        figures.hook('creating', storageFull);
+        figures.hook('updating', storageFull);
+      }
+    },
+    error: () =>
+      `The dataset from ${host()} could not be saved: the browser's storage for the extension is full. Nothing was changed.`,
+  },
+  {
+    name: 'storage quota exceeded when the new rows are made live',
+    setup: () => server.serve(v3),
+    // The rows are all written; the last, small transaction (ownership, state, pointer) fails.
+    prepare: (database) => {
+      database.syncOwnership.hook('creating', storageFull);
+      database.syncOwnership.hook('updating', storageFull);
     },
     error: () =>
       `The dataset from ${host()} could not be saved: the browser's storage for the extension is full. Nothing was changed.`,
@@ -390,6 +406,43 @@ describe('a bad download leaves everything as it was', () => {
     expect(await db.syncState.get('running')).toBeUndefined();
     expect(await fingerprint(db)).toEqual(before);
     expect(await recoverInterruptedSync(db)).toBeNull();
+  });
+
+  test('a worker stopped while writing the new rows: readers never see them, and the next sync starts clean', async () => {
+    server.serve(v2);
+    await syncAll(db, [source()], deps());
+    const before = await fingerprint(db);
+    // What a stopped worker leaves: half of v3's rows in the staging set and the running marker.
+    const staging = await SourceStaging.begin(db, manifestUrl(), new Map([[manifestUrl(), 0]]));
+    const v3Dataset = withNewIncident(3);
+    const halfWritten = { ...v3Dataset.incidents[0]!, id: 'only-in-the-cut-short-sync' };
+    await staging.add({ incidents: [...v3Dataset.incidents, halfWritten] });
+    await db.syncState.put({
+      key: 'running',
+      source: manifestUrl(),
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    expect(await fingerprint(db)).toEqual(before);
+
+    // The browser starts the worker again: a new connection to the same database.
+    const restarted = new TriangulateDatabase(db.name);
+    expect(await recoverInterruptedSync(restarted)).toMatch(/did not finish/);
+    expect(await fingerprint(restarted)).toEqual(before);
+    server.serve(v3);
+    const outcomes = await syncAll(restarted, [source()], deps());
+    expect(outcomes.map((outcome) => outcome.result)).toEqual(['applied']);
+    const after = await fingerprint(restarted);
+    expect(after.counts).toEqual({
+      ...before.counts,
+      incidents: bundled().incidents.length + 1,
+      reports: v3Dataset.reports.length,
+      figures: v3Dataset.figures.length,
+    });
+    // Nothing is left in the set readers do not use.
+    const idle = restarted.liveSet === 'a' ? 'b' : 'a';
+    for (const table of DATA_TABLES)
+      expect(await restarted.table(storeName(table, idle)).count()).toBe(0);
+    restarted.close();
   });
 
   test('one failing source does not stop the next', async () => {
