@@ -7,13 +7,20 @@
  * the same page. Times come from the session's own performance marks
  * (triangulate:start, :painted, :popover-start, :popover-painted) and, for
  * main-thread time, from a DevTools trace of the page's renderer main thread.
+ *
+ * Before/after in one run: with TRIANGULATE_BENCH_BEFORE set to another built
+ * extension (for example a build of the previous commit's tree), the seed
+ * pages, the popover and the 2 MB page are measured on both, loads alternated
+ * one by one, and the other build's figure is reported as `before`.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
-import type { CDPSession, Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import {
+  chromiumPath,
   launchWithExtension,
   PAGES_DIR,
   requireBuiltExtension,
@@ -34,6 +41,50 @@ const PAINT_RUNS = 3;
 const LONG_TASK_MS = 50;
 /** A frame at 60 Hz. */
 const FRAME_MS = 16.7;
+
+/** The other build, for before/after in one run (see the module comment). */
+const BEFORE_DIR = process.env.TRIANGULATE_BENCH_BEFORE;
+
+/** A second browser with another build of the extension (the harness launches only .output's). */
+async function launchBuild(extensionDir: string): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`TRIANGULATE_BENCH_BEFORE: no built extension at ${extensionDir}`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'triangulate-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The builds measured: this one, and the other one when TRIANGULATE_BENCH_BEFORE names it. */
+interface Builds {
+  ours: ExtensionBrowser;
+  before: ExtensionBrowser | null;
+}
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -59,6 +110,36 @@ const OBSERVE_LONG_TASKS = `(() => {
     for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
   }).observe({ type: 'longtask', buffered: true });
 })();`;
+
+/**
+ * The marks the benchmark waits for, logged to the console by an observer in
+ * the page as they land. Waiting by polling from Playwright (waitForFunction)
+ * ran Playwright's own injected script (10-13 ms to compile on a fresh page)
+ * and a poll task every 20 ms on the very main thread being measured.
+ */
+const MARK_LOG = '[triangulate bench] ';
+const LOGGED_MARKS = [
+  'triangulate:painted',
+  'triangulate:popover-ready',
+  'triangulate:popover-painted',
+];
+const LOG_MARKS = `(() => {
+  const logged = ${JSON.stringify(LOGGED_MARKS)};
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (logged.includes(entry.name)) console.debug(${JSON.stringify(MARK_LOG)} + entry.name);
+  }).observe({ type: 'mark' });
+})();`;
+
+/** Resolves when the page next records the mark `name` (one of LOGGED_MARKS); call before what causes it. */
+function nextMark(page: Page, name: string, timeoutMs = 60_000): Promise<void> {
+  return page
+    .waitForEvent('console', {
+      predicate: (message) => message.text() === `${MARK_LOG}${name}`,
+      timeout: timeoutMs,
+    })
+    .then(() => undefined);
+}
 
 async function markTime(page: Page, name: string, timeoutMs = 60_000): Promise<number> {
   await page.waitForFunction(
@@ -234,9 +315,12 @@ async function tracedLoad(
 }> {
   const page = await browser.context.newPage();
   await page.addInitScript(OBSERVE_LONG_TASKS);
+  await page.addInitScript(LOG_MARKS);
   const cdp = await browser.context.newCDPSession(page);
   await startTrace(cdp);
+  const painted = nextMark(page, 'triangulate:painted');
   await page.goto(url);
+  await painted;
   const wallMs = await startToPainted(page);
   const longTasks = (await page.evaluate('window.__longTasks')) as number[];
   const events = await endTrace(cdp);
@@ -251,62 +335,94 @@ async function tracedLoad(
   };
 }
 
+interface Load {
+  wallMs: number;
+  totalMs: number;
+  longestMs: number;
+  phases: Record<string, number>;
+}
+
 /** Time to highlights on each seed page, cold once, then warm (reloaded) WARM_RUNS times. */
 async function seedPages(
-  browser: ExtensionBrowser,
+  builds: Builds,
   url: (path: string) => string,
   files: readonly string[],
   report: (m: Measurement) => void,
 ): Promise<void> {
   for (const file of files) {
-    const cold = await tracedLoad(browser, url(file));
-    const warm: {
-      wallMs: number;
-      totalMs: number;
-      longestMs: number;
-      phases: Record<string, number>;
-    }[] = [];
-    for (let run = 0; run < WARM_RUNS; run++) warm.push(await tracedLoad(browser, url(file)));
+    const cold = await tracedLoad(builds.ours, url(file));
+    if (builds.before !== null) await tracedLoad(builds.before, url(file));
+    const warm: Load[] = [];
+    const before: Load[] = [];
+    // Alternated load by load, so load from other processes falls on both builds alike.
+    for (let run = 0; run < WARM_RUNS; run++) {
+      if (builds.before !== null) before.push(await tracedLoad(builds.before, url(file)));
+      warm.push(await tracedLoad(builds.ours, url(file)));
+    }
     const mainMs = median(warm.map((w) => w.totalMs));
     const wallMs = median(warm.map((w) => w.wallMs));
+    const alternatives: Record<string, number> =
+      before.length > 0 ? { before: median(before.map((b) => b.totalMs)) } : {};
     report({
       name: `content: start to highlights, ${file}`,
       unit: 'ms main thread (warm)',
       ours: mainMs,
-      alternatives: {},
-      ratios: {},
+      alternatives,
+      ratios: ratiosOf(mainMs, alternatives),
       checks: [{ target: 'at most 10 ms of main-thread time, warm', pass: mainMs <= 10 }],
       notes: [
-        `median of ${WARM_RUNS} reloads; wall time start to highlights ${wallMs.toFixed(1)} ms (includes waiting on the background: lexicon, resolution)`,
+        `median of ${WARM_RUNS} reloads; wall time start to highlights ${wallMs.toFixed(1)} ms (includes waiting on the background: reading and resolution)`,
         `main-thread ms per phase (median): ${describePhases(warm.map((w) => w.phases))}`,
         `longest task ${median(warm.map((w) => w.longestMs)).toFixed(1)} ms; cold (first load of the profile): ${cold.totalMs.toFixed(1)} ms main thread, ${cold.wallMs.toFixed(0)} ms wall`,
+        ...(before.length > 0
+          ? [
+              `before (other build, alternated): wall ${median(before.map((b) => b.wallMs)).toFixed(1)} ms; per phase: ${describePhases(before.map((b) => b.phases))}; longest task ${median(before.map((b) => b.longestMs)).toFixed(1)} ms`,
+            ]
+          : []),
       ],
     });
   }
 }
 
 async function bigPage(
-  browser: ExtensionBrowser,
+  builds: Builds,
   url: string,
   report: (m: Measurement) => void,
 ): Promise<void> {
-  await tracedLoad(browser, url); // the lexicon and the JIT warm up on the first load
-  const run = await tracedLoad(browser, url);
+  // The background and the JIT warm up on the first load.
+  await tracedLoad(builds.ours, url);
+  const before = builds.before === null ? null : await bigPageRun(builds.before, url);
+  const run = await tracedLoad(builds.ours, url);
   const longest = Math.max(0, ...run.longTasks);
+  const alternatives: Record<string, number> = before === null ? {} : { before: before.totalMs };
   report({
     name: 'content: 2 MB page',
     unit: 'ms main thread',
     ours: run.totalMs,
-    alternatives: {},
-    ratios: {},
+    alternatives,
+    ratios: ratiosOf(run.totalMs, alternatives),
     checks: [{ target: `no long task over ${LONG_TASK_MS} ms`, pass: run.longTasks.length === 0 }],
     notes: [
       `start to highlights ${run.wallMs.toFixed(0)} ms wall, ${run.tasks} tasks, longest ${run.longestMs.toFixed(1)} ms (trace)`,
       `long tasks seen by the page (PerformanceObserver 'longtask', whole load): ${run.longTasks.length}, longest ${longest.toFixed(0)} ms`,
       `main-thread ms per phase: ${describePhases([run.phases])}`,
       `longest task per phase: ${describeLongest(run.longestByPhase)}`,
+      ...(before === null
+        ? []
+        : [
+            `before (other build): ${before.wallMs.toFixed(0)} ms wall, longest task ${before.longestMs.toFixed(1)} ms (trace), ${before.longTasks.length} long tasks seen by the page; per phase: ${describePhases([before.phases])}`,
+          ]),
     ],
   });
+}
+
+/** The other build's warm load of the 2 MB page, after one warm-up load. */
+async function bigPageRun(
+  browser: ExtensionBrowser,
+  url: string,
+): Promise<Awaited<ReturnType<typeof tracedLoad>>> {
+  await tracedLoad(browser, url);
+  return tracedLoad(browser, url);
 }
 
 /**
@@ -316,17 +432,47 @@ async function bigPage(
  * only; before that mark existed, the first hover loaded the UI itself.
  */
 async function popover(
-  browser: ExtensionBrowser,
+  builds: Builds,
   url: string,
   report: (m: Measurement) => void,
 ): Promise<void> {
+  const before = builds.before === null ? null : await hoverLatencies(builds.before, url);
+  const { latencies, preloaded } = await hoverLatencies(builds.ours, url);
+  const [first, ...warm] = latencies;
+  const ours = median(warm);
+  const alternatives: Record<string, number> = { frame: FRAME_MS };
+  if (before !== null) alternatives.before = median(before.latencies.slice(1));
+  report({
+    name: 'content: popover, hover timer to first paint',
+    unit: 'ms',
+    ours,
+    alternatives,
+    ratios: ratiosOf(ours, alternatives),
+    checks: [{ target: 'within one frame (16.7 ms), warm', pass: ours <= FRAME_MS }],
+    notes: [
+      `median of ${warm.length} hovers after the first; the first took ${first!.toFixed(1)} ms (${preloaded ? 'UI preloaded when idle: render only' : 'no preload mark: the first hover loads the UI and its figure is not a render'}); measured to a task after the next animation frame`,
+      ...(before === null
+        ? []
+        : [`before (other build): first hover ${before.latencies[0]!.toFixed(1)} ms`]),
+    ],
+  });
+}
+
+/** HOVERS hovers over the page's first agreeing figure: ms from the hover timer to first paint, each. */
+async function hoverLatencies(
+  browser: ExtensionBrowser,
+  url: string,
+): Promise<{ latencies: number[]; preloaded: boolean }> {
   const page = await browser.context.newPage();
-  await page.goto(url);
-  await markTime(page, 'triangulate:painted');
-  const preloaded = await markTime(page, 'triangulate:popover-ready', 5_000).then(
+  await page.addInitScript(LOG_MARKS);
+  const painted = nextMark(page, 'triangulate:painted');
+  const ready = nextMark(page, 'triangulate:popover-ready', 10_000).then(
     () => true,
     () => false,
   );
+  await page.goto(url);
+  await painted;
+  const preloaded = await ready;
   const latencies: number[] = [];
   for (let hover = 0; hover < HOVERS; hover++) {
     await page.evaluate(() => performance.clearMarks());
@@ -336,9 +482,11 @@ async function popover(
       const rect = range.getClientRects()[0]!;
       return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
     });
+    const shown = nextMark(page, 'triangulate:popover-painted', 10_000);
     await page.mouse.move(point.x, point.y);
-    const painted = await markTime(page, 'triangulate:popover-painted', 10_000);
-    latencies.push(painted - (await markTime(page, 'triangulate:popover-start')));
+    await shown;
+    const paintedAt = await markTime(page, 'triangulate:popover-painted');
+    latencies.push(paintedAt - (await markTime(page, 'triangulate:popover-start')));
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => {
       const host = document.querySelector('div[data-triangulate="popover"]');
@@ -346,19 +494,7 @@ async function popover(
     });
   }
   await page.close();
-  const [first, ...warm] = latencies;
-  const ours = median(warm);
-  report({
-    name: 'content: popover, hover timer to first paint',
-    unit: 'ms',
-    ours,
-    alternatives: { frame: FRAME_MS },
-    ratios: ratiosOf(ours, { frame: FRAME_MS }),
-    checks: [{ target: 'within one frame (16.7 ms), warm', pass: ours <= FRAME_MS }],
-    notes: [
-      `median of ${warm.length} hovers after the first; the first took ${first!.toFixed(1)} ms (${preloaded ? 'UI preloaded when idle: render only' : 'no preload mark: the first hover loads the UI and its figure is not a render'}); measured to a task after the next animation frame`,
-    ],
-  });
+  return { latencies, preloaded };
 }
 
 /** page/highlighter.ts's two painters, bundled for a page script. */
@@ -467,16 +603,21 @@ export const contentSuite: Suite = {
     writeFileSync(join(dir, 'big.html'), big.html);
     const server = await serveDirectory(dir);
     const browser = await launchWithExtension();
+    const builds: Builds = {
+      ours: browser,
+      before: BEFORE_DIR === undefined ? null : await launchBuild(BEFORE_DIR),
+    };
     try {
       console.error('  content: seed pages');
-      await seedPages(browser, server.url, seeds, report);
+      await seedPages(builds, server.url, seeds, report);
       console.error('  content: popover');
-      await popover(browser, server.url(seeds[0]!), report);
+      await popover(builds, server.url(seeds[0]!), report);
       console.error('  content: 2 MB page');
-      await bigPage(browser, server.url('big.html'), report);
+      await bigPage(builds, server.url('big.html'), report);
       console.error('  content: Highlight API vs marks');
       await highlightVsMarks(browser, server.url('big.html'), big.names, report);
     } finally {
+      await builds.before?.close();
       await browser.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
