@@ -181,6 +181,9 @@ export interface StreamOptions extends ReadOptions {
 export type StreamResult =
   { ok: true; meta: Dataset['meta']; records: number } | { ok: false; errors: string[] };
 
+/** Lines validated between two turns of the event loop (about 10-20 ms of work). */
+const YIELD_EVERY_LINES = 400;
+
 const NOT_GZIP = 'the snapshot is not valid gzip-compressed UTF-8 text (truncated or corrupt)';
 
 /**
@@ -195,7 +198,7 @@ export async function streamSnapshot(
   options: StreamOptions,
 ): Promise<StreamResult> {
   const reader = new SnapshotReader();
-  const batchSize = options.batchSize ?? 5_000;
+  const batchSize = options.batchSize ?? 500;
   const counted = { bytes: 0 };
   const text = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
@@ -234,6 +237,7 @@ async function readLines(
   let pending = '';
   let inflated = 0;
   let lastReport = 0;
+  let sinceYield = 0;
   for (;;) {
     let chunk: ReadableStreamReadResult<string>;
     try {
@@ -257,6 +261,13 @@ async function readLines(
       reader.line(pending.slice(start, newline));
       start = newline + 1;
       newline = pending.indexOf('\n', start);
+      // One inflated chunk can hold many thousands of lines: hand over mid-chunk, and let
+      // other tasks (the popup's messages) run every few hundred lines, not after the chunk.
+      if (reader.batchSize >= batchSize && !reader.failed) await handOver();
+      else if (++sinceYield >= YIELD_EVERY_LINES) {
+        sinceYield = 0;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     }
     pending = pending.slice(start);
     if (pending.length > MAX_LINE_LENGTH) reader.line(pending);
@@ -264,7 +275,6 @@ async function readLines(
       await text.cancel();
       return failure(reader);
     }
-    if (reader.batchSize >= batchSize) await handOver();
     if (options.onProgress && reader.recordCount - lastReport >= 10_000) {
       lastReport = reader.recordCount;
       options.onProgress(lastReport, counted.bytes);

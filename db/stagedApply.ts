@@ -172,10 +172,11 @@ export class SourceStaging {
       after = page[page.length - 1]!;
       const ids = page.filter(wanted);
       if (ids.length === 0) continue;
-      await this.db.transaction('rw', [from, to], async () => {
-        const rows = await from.bulkGet(ids);
-        await to.bulkPut(rows.filter((row) => row !== undefined));
-      });
+      // Read and write apart: a read-write transaction over the live table would hold its readers up.
+      const rows = await this.db.transaction('r', from, () => from.bulkGet(ids));
+      await this.db.transaction('rw', to, () =>
+        to.bulkPut(rows.filter((row) => row !== undefined)),
+      );
     }
   }
 }

@@ -133,19 +133,35 @@ export const READ_HIGHLIGHTS = `(() => {
   return out;
 })()`;
 
-/** Record counts per table of the extension's IndexedDB, read inside the service worker. */
+/**
+ * Record counts per table of the extension's IndexedDB, read inside the
+ * service worker. The dataset tables are counted in the set readers use
+ * (syncState 'liveSet', db/database.ts) and reported under their plain names.
+ */
 export const READ_DB_COUNTS = `(async () => {
   const db = await new Promise((ok, fail) => {
     const request = indexedDB.open('triangulate');
     request.onsuccess = () => ok(request.result);
     request.onerror = () => fail(request.error);
   });
-  const names = [...db.objectStoreNames];
-  const tx = db.transaction(names, 'readonly');
+  const dataTables = ['outlets', 'actors', 'places', 'incidents', 'reports', 'figures'];
+  const liveSet = await new Promise((ok, fail) => {
+    const request = db.transaction('syncState', 'readonly').objectStore('syncState').get('liveSet');
+    request.onsuccess = () => ok(request.result?.set === 'b' ? 'b' : 'a');
+    request.onerror = () => fail(request.error);
+  });
+  const stores = {};
+  for (const name of db.objectStoreNames) {
+    const plain = name.endsWith('B') && dataTables.includes(name.slice(0, -1)) ? name.slice(0, -1) : name;
+    const inSetB = plain !== name;
+    if (dataTables.includes(plain) && inSetB !== (liveSet === 'b')) continue;
+    stores[plain] = name;
+  }
+  const tx = db.transaction(Object.values(stores), 'readonly');
   const counts = {};
-  await Promise.all(names.map((name) => new Promise((ok, fail) => {
+  await Promise.all(Object.entries(stores).map(([plain, name]) => new Promise((ok, fail) => {
     const request = tx.objectStore(name).count();
-    request.onsuccess = () => { counts[name] = request.result; ok(); };
+    request.onsuccess = () => { counts[plain] = request.result; ok(); };
     request.onerror = () => fail(request.error);
   })));
   db.close();
