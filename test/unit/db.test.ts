@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Dataset } from '../../core/schema';
-import { TriangulateDatabase } from '../../db/database';
+import { Dexie } from 'dexie';
+import { TriangulateDatabase, storeName } from '../../db/database';
 import { installBundledDataset, recordError, replaceDataset } from '../../db/dataset';
 import { datasetStatus, loadCandidates, loadLexicon } from '../../db/queries';
 
@@ -365,5 +366,45 @@ describe('loadLexicon', () => {
 
   test('is empty before any dataset is installed', async () => {
     expect(await loadLexicon(db)).toEqual({ datasetVersion: null, entries: [], outlets: [] });
+  });
+});
+
+describe('upgrading from version 2', () => {
+  test('a version-2 database keeps its rows: they are the live set, and the second set starts empty', async () => {
+    const name = `db-upgrade-${Date.now()}`;
+    // What an installation from before version 3 has on disk: versions 1 and 2 only.
+    const old = new Dexie(name);
+    old.version(1).stores({ meta: 'key', actors: 'id, *aliasKeys', figures: 'id, incidentId' });
+    old
+      .version(2)
+      .stores({ syncSources: 'url', syncOwnership: '[source+table], source', syncState: 'key' });
+    await old
+      .table('actors')
+      .put({ id: 'nazarzoda', name: 'Abdukhalim Nazarzoda', aliasKeys: ['nazarzoda'] });
+    old.close();
+
+    const db = new TriangulateDatabase(name);
+    expect(db.liveSet).toBe('a');
+    expect((await db.live.actors.toArray()).map((actor) => actor.id)).toEqual(['nazarzoda']);
+    expect(db.verno).toBe(3);
+    expect(await db.table(storeName('actors', 'b')).count()).toBe(0);
+    await db.delete();
+  });
+
+  test('the live set is read back when the database opens again', async () => {
+    const name = `db-live-set-${Date.now()}`;
+    const first = new TriangulateDatabase(name);
+    await first.syncState.put({
+      key: 'liveSet',
+      source: null,
+      at: '2026-01-01T00:00:00.000Z',
+      set: 'b',
+    });
+    first.close();
+    const again = new TriangulateDatabase(name);
+    await again.open();
+    expect(again.liveSet).toBe('b');
+    expect(again.live.actors.name).toBe('actorsB');
+    await again.delete();
   });
 });
