@@ -29,20 +29,21 @@ export const RECORD_TABLES = [
   'figures',
 ] as const satisfies readonly RecordTable[];
 
+/** One value per record table, each made fresh. */
+export function perTable<T>(make: () => T): Record<RecordTable, T> {
+  return Object.fromEntries(RECORD_TABLES.map((table) => [table, make()])) as Record<
+    RecordTable,
+    T
+  >;
+}
+
 type Referenced = 'outlets' | 'actors' | 'places' | 'incidents' | 'reports';
 
 /** References waiting for a later record; past this, the snapshot is refused rather than held. */
 export const MAX_FORWARD_REFERENCES = 100_000;
 
 export class ReferenceChecker {
-  private readonly ids: Record<RecordTable, Set<string>> = {
-    outlets: new Set(),
-    actors: new Set(),
-    places: new Set(),
-    incidents: new Set(),
-    reports: new Set(),
-    figures: new Set(),
-  };
+  private readonly ids = perTable(() => new Set<string>());
   private readonly reportIncident = new Map<string, string>();
   /** References to records not seen yet: [table, id, where]. */
   private readonly unresolved: [Referenced, string, string][] = [];

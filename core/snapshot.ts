@@ -22,6 +22,7 @@ import {
 import {
   RECORD_TABLES,
   ReferenceChecker,
+  perTable,
   type DatasetRecords,
   type RecordTable,
 } from './references';
@@ -297,22 +298,17 @@ export async function readSnapshot(
   bytes: Uint8Array,
   options: ReadOptions,
 ): Promise<DatasetResult> {
-  const records: { [T in RecordTable]: DatasetRecords[T][] } = {
-    outlets: [],
-    actors: [],
-    places: [],
-    incidents: [],
-    reports: [],
-    figures: [],
-  };
+  const records = perTable((): unknown[] => []);
   const result = await streamSnapshot(bytes, {
     ...options,
     onRecords: async (batch) => {
       for (const table of RECORD_TABLES) {
         const rows = batch[table];
-        if (rows) for (const row of rows) (records[table] as unknown[]).push(row);
+        if (rows) for (const row of rows) records[table].push(row);
       }
     },
   });
-  return result.ok ? { ok: true, dataset: { meta: result.meta, ...records } } : result;
+  return result.ok
+    ? { ok: true, dataset: { meta: result.meta, ...(records as Omit<Dataset, 'meta'>) } }
+    : result;
 }

@@ -14,6 +14,7 @@
  * id clash the source listed first in settings wins; the bundled dataset is
  * the last resort and comes back when a source drops a row.
  */
+import { perTable } from '../core/references';
 import type { Dataset } from '../core/schema';
 import type { RecordBatch } from '../core/snapshot';
 import type { SourceState } from '../core/syncPlan';
@@ -32,7 +33,7 @@ const LAST_RANK = Number.MAX_SAFE_INTEGER - 1;
 
 export class SourceStaging {
   /** Per table, the ids this source writes (its records minus those a higher-ranked source owns). */
-  private readonly kept = emptySets();
+  private readonly kept = perTable(() => new Set<string>());
   private written = 0;
 
   private constructor(
@@ -54,7 +55,7 @@ export class SourceStaging {
     await clearSet(db, set);
     const owners = await db.syncOwnership.toArray();
     const rank = ranks.get(source) ?? LAST_RANK;
-    const higher = emptySets();
+    const higher = perTable(() => new Set<string>());
     for (const row of owners) {
       if (row.source !== source && (ranks.get(row.source) ?? LAST_RANK) < rank) {
         for (const id of row.ids) higher[row.table].add(id);
@@ -190,17 +191,6 @@ function rowTable(db: TriangulateDatabase, set: DataSetName, table: DataTable): 
 async function clearSet(db: TriangulateDatabase, set: DataSetName): Promise<void> {
   const tables = DATA_TABLES.map((table) => rowTable(db, set, table));
   await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
-}
-
-function emptySets(): Record<DataTable, Set<string>> {
-  return {
-    outlets: new Set(),
-    actors: new Set(),
-    places: new Set(),
-    incidents: new Set(),
-    reports: new Set(),
-    figures: new Set(),
-  };
 }
 
 /** The stored row of a record: the records plus the index-only fields (db/entities.ts). */

@@ -252,24 +252,9 @@ export async function removeSource(
   source: string,
   fallback: Dataset | null,
 ): Promise<void> {
-  const empty: Dataset = {
-    meta: {
-      datasetId: 'removed',
-      schema: 1,
-      version: 1,
-      publishedAt: new Date(0).toISOString(),
-      title: '-',
-      license: '-',
-    },
-    outlets: [],
-    actors: [],
-    places: [],
-    incidents: [],
-    reports: [],
-    figures: [],
-  };
-  const state = emptyState(source);
-  await applySource(db, { source, dataset: empty, ranks: new Map(), fallback, state });
+  // Staged with no records: every live row but this source's is copied, its bundled rows come back.
+  const staging = await SourceStaging.begin(db, source, new Map());
+  await staging.commit(fallback, emptyState(source));
   await db.transaction('rw', [db.syncOwnership, db.syncSources], async () => {
     await db.syncOwnership.where('source').equals(source).delete();
     await db.syncSources.delete(source);

@@ -37,7 +37,8 @@ describe('streamSnapshot', () => {
     expect(batches.map(sizeOf).every((size) => size <= 250)).toBe(true);
     expect(batches.length).toBe(Math.ceil(total / 250));
     for (const table of RECORD_TABLES) {
-      expect(batches.flatMap((batch) => batch[table] ?? [])).toEqual(dataset[table]);
+      const received = batches.flatMap((batch): unknown[] => batch[table] ?? []);
+      expect(received).toEqual(dataset[table]);
     }
   });
 
