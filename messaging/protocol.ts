@@ -10,11 +10,14 @@ import { browser } from 'wxt/browser';
 import { DATE_PRECISIONS, OUTCOMES, QUALIFIERS, SIDES } from '../core/schema';
 import type { Actor, DatePrecision, Outcome, Qualifier, Side } from '../core/schema';
 import type {
+  AliasMatch,
   FigureComparison,
   IncidentBundle,
   LexiconEntry,
   LinkedIncident,
+  PageFacts,
   PageResolution,
+  PageSignals,
   Verdict,
 } from '../core/types';
 import type { OutletRef } from '../core/pageFacts';
@@ -25,10 +28,11 @@ import { MAX_CLAIM_LENGTH, type ClaimCheck } from '../core/checkClaim';
 import { MAX_QUERY_LENGTH, type IncidentSuggestion } from '../core/incidentSearch';
 import { USER_SOURCE_LIMITS, type UserReportDraft, type UserSources } from '../core/userSources';
 import { REQUEST_LIMITS } from './requestLimits';
+import { SIGNAL_LIMITS } from '../page/signals';
 import type { PackedMatcher } from '../entrypoints/content/matcherWire';
 
 // In modules of their own, free of valibot and the schemas, so the content script can import them alone.
-export { fitEvidence, REQUEST_LIMITS } from './requestLimits';
+export { fitEvidence, PAGE_READ_PORT, REQUEST_LIMITS } from './requestLimits';
 export { sendMessage } from './send';
 
 export interface LexiconReply {
@@ -47,8 +51,33 @@ export interface LexiconReply {
 
 export type PageResolveReply = PageResolution & { bundles: IncidentBundle[] };
 
+/** What the background read on a page and linked it to (page.read). */
+export interface PageReadReply {
+  /** What the page says about itself, for the popup. */
+  facts: PageFacts;
+  /**
+   * The names found, confirmed and fitted to REQUEST_LIMITS, offsets into the
+   * text sent; empty when the page is linked to no incident (nothing of it is
+   * highlighted then).
+   */
+  matches: AliasMatch[];
+  reply: PageResolveReply;
+}
+
 /** The installed dataset's meta and source, record counts per table, the last load or sync error. */
 export type DatasetStatusReply = DatasetStatus;
+
+/** What travels over a PAGE_READ_PORT from the page (see messaging/requestLimits.ts). */
+export type PageReadPart = { type: 'text'; text: string } | { type: 'end'; signals: PageSignals };
+
+/** The part of runtime.Port both ends use (passed in, so tests pair two in memory). */
+export interface PortLike {
+  name: string;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
 
 /** Messages the content script sends to the background. */
 export interface ContentToBackground {
@@ -57,6 +86,16 @@ export interface ContentToBackground {
   'page.resolve': {
     request: { evidence: ResolvableEvidence; pageUrl?: string | null };
     response: PageResolveReply;
+  };
+  /**
+   * The page's visible text (at most REQUEST_LIMITS.textChars: a longer page
+   * sends its beginning) and its markup's signals, read and linked in the
+   * background, whose reading code stays loaded and warm across pages; the
+   * text goes to the extension's own service worker and nowhere else.
+   */
+  'page.read': {
+    request: { text: string; signals: PageSignals };
+    response: PageReadReply;
   };
   /** An actor's or place's record and incidents, for a name the page's linked incidents do not hold; null when unknown. */
   'entity.get': {
@@ -297,7 +336,48 @@ const PageEvidenceSchema = v.object({
   ),
 });
 
+const NullableText = (max: number) => v.nullable(v.pipe(v.string(), v.maxLength(max)));
+
+const PageSignalsSchema = v.object({
+  url: NullableText(SIGNAL_LIMITS.urlLength),
+  title: NullableText(SIGNAL_LIMITS.titleLength),
+  lang: NullableText(40),
+  metas: v.pipe(
+    v.record(
+      v.pipe(v.string(), v.maxLength(SIGNAL_LIMITS.metaKeyLength)),
+      v.pipe(v.string(), v.maxLength(SIGNAL_LIMITS.metaValueLength)),
+    ),
+    v.check(
+      (metas) => Object.keys(metas).length <= SIGNAL_LIMITS.metas,
+      `at most ${SIGNAL_LIMITS.metas} meta tags`,
+    ),
+  ),
+  jsonLd: capped(
+    v.pipe(v.string(), v.maxLength(SIGNAL_LIMITS.jsonLdBytes)),
+    SIGNAL_LIMITS.jsonLdBlocks,
+  ),
+  times: capped(v.pipe(v.string(), v.maxLength(SIGNAL_LIMITS.timeLength)), SIGNAL_LIMITS.times),
+});
+
 const Empty = v.object({});
+
+const PageReadPartSchema = v.variant('type', [
+  v.object({
+    type: v.literal('text'),
+    text: v.pipe(v.string(), v.maxLength(REQUEST_LIMITS.textPartChars)),
+  }),
+  v.object({ type: v.literal('end'), signals: PageSignalsSchema }),
+]);
+
+/** Checks one part received on a PAGE_READ_PORT; the error says what is wrong with it. */
+export function parsePageReadPart(
+  message: unknown,
+): { ok: true; part: PageReadPart } | { ok: false; error: string } {
+  const parsed = v.safeParse(PageReadPartSchema, message, { abortEarly: true });
+  return parsed.success
+    ? { ok: true, part: parsed.output }
+    : { ok: false, error: `Invalid page.read part: ${describeIssues(parsed.issues)}` };
+}
 
 /** Each request's schema; typed so a drift between schema and type fails to compile. */
 export const requestSchemas: {
@@ -307,6 +387,10 @@ export const requestSchemas: {
   'page.resolve': v.object({
     evidence: PageEvidenceSchema,
     pageUrl: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(REQUEST_LIMITS.urlLength)))),
+  }),
+  'page.read': v.object({
+    text: v.pipe(v.string(), v.maxLength(REQUEST_LIMITS.textChars)),
+    signals: PageSignalsSchema,
   }),
   'entity.get': v.object({ kind: v.picklist(['actor', 'place']), id: Id }),
   'dataset.status': Empty as v.GenericSchema<unknown, Record<string, never>>,
@@ -467,14 +551,15 @@ export function handleMessages(handlers: Handlers): () => void {
 
 /**
  * The only types a content script may send. It runs inside web pages, so it
- * is trusted least: it may read the lexicon, ask for a page's links and read
- * one actor's or place's record, never start a sync or touch settings (a
- * compromised page renderer could forge it).
+ * is trusted least: it may read the lexicon, have its page read and linked,
+ * and read one actor's or place's record, never start a sync or touch
+ * settings (a compromised page renderer could forge it).
  */
 export const CONTENT_SENDABLE: ReadonlySet<MessageType> = /* @__PURE__ */ new Set(
   /* @__PURE__ */ Object.keys({
     'lexicon.get': true,
     'page.resolve': true,
+    'page.read': true,
     'entity.get': true,
   } satisfies Record<keyof ContentToBackground, true>) as MessageType[],
 );

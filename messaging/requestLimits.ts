@@ -16,7 +16,25 @@ export const REQUEST_LIMITS = {
   longText: 2_000,
   offset: 10_000_000,
   urlLength: 2_048,
+  /**
+   * The visible text a page sends with page.read (UTF-16 units): a long book
+   * is about 1 million; a longer page is read from its beginning up to this.
+   */
+  textChars: 3_000_000,
+  /** A text longer than this is sent in parts of at most this size (see PAGE_READ_PORT). */
+  textPartChars: 250_000,
 } as const;
+
+/**
+ * A page text longer than REQUEST_LIMITS.textPartChars travels over a port of
+ * this name (runtime.connect) instead of one page.read message: part by part,
+ * each sent in a task of its own, because a message is serialised whole in
+ * the sending page's main thread (51 ms for 3 MB). The page sends
+ * `{ type: 'text' }` parts, then `{ type: 'end' }` with its signals; the
+ * background joins them, checks them as one page.read request, answers with
+ * one Reply<PageReadReply> and closes the port.
+ */
+export const PAGE_READ_PORT = 'triangulate:page.read';
 
 /**
  * Trims page evidence to what page.resolve accepts, so a huge or odd page is

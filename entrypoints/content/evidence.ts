@@ -1,12 +1,12 @@
 /**
- * readPageEvidence (core/evidence.ts) in slices, the way the content script
- * reads a page: pass 1 matches names (./matching.ts, start-up script), pass 2
- * reads facts, figures, dates and layout (./reading.ts, the lazily loaded
- * figure reader). Here both passes run back to back with the reader at hand,
- * so test/unit/contentEvidence can check, on every fixture page and down to
+ * readPageEvidence (core/evidence.ts) in slices: pass 1 matches names
+ * (./matching.ts), pass 2 reads facts, figures, dates and layout
+ * (./reading.ts). Here both passes run back to back, so
+ * test/unit/contentEvidence can check, on every fixture page and down to
  * 300-character chunks, that the two halves put together are exactly
- * readPageEvidence. The session runs the same two calls, with the stop (a
- * page naming nothing known) and the reader's load between them.
+ * readPageEvidence. The background's page.read
+ * (entrypoints/background/pageReading.ts) runs the same calls, with a stop
+ * between them for a page naming nothing known.
  */
 import type { AliasMatcher } from '../../core/matcher';
 import type { OutletRef } from '../../core/pageFacts';

@@ -14,9 +14,9 @@ import type { PageSummaryReply } from '../../messaging/protocol';
 import { sendMessage } from '../../messaging/send';
 import { enabledForHost, readContentSettings, type ContentSettings } from './contentSettings';
 import { createLazyPopoverHost } from './lazyPopover';
-import { createFigureReaderLoader, FIGURE_READER_PATH } from './figureReader';
 import { createPopoverUiLoader, POPOVER_UI_PATH } from './popoverUi';
 import { handleContentMessages } from './messages';
+import { createPageRead } from './pageRead';
 import { createSession, type Session } from './session';
 import { pageOf } from './summary';
 
@@ -36,11 +36,11 @@ const loadPopoverUi = createPopoverUiLoader(
   (url) => import(/* @vite-ignore */ url),
 );
 
-/** The figure reader likewise, imported once a page names something the dataset knows. */
-const loadFigureReader = createFigureReaderLoader(
-  () => browser.runtime.getURL(FIGURE_READER_PATH),
-  (url) => import(/* @vite-ignore */ url),
-);
+/** The page's text read and linked by the background, in parts when it is long. */
+const readPage = createPageRead({
+  send: (request) => sendMessage('page.read', request),
+  connect: (name) => browser.runtime.connect({ name }),
+});
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -61,11 +61,9 @@ export default defineContentScript({
         session = createSession({
           win: window,
           settings,
-          lexicon: () => sendMessage('lexicon.get', {}),
-          loadReader: loadFigureReader,
+          read: readPage,
           preloadPopover: async (target, theme) =>
             (await loadPopoverUi()).warmUpPopover?.(document, target, theme),
-          resolve: (evidence, pageUrl) => sendMessage('page.resolve', { evidence, pageUrl }),
           createPopover: (options) =>
             createLazyPopoverHost(
               { ...options, loadEntity: (kind, id) => sendMessage('entity.get', { kind, id }) },

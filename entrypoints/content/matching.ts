@@ -1,5 +1,6 @@
 /**
- * Pass 1 of reading a page, in the start-up content script: the names the
+ * Pass 1 of reading a page (run by the background for the content script:
+ * entrypoints/background/pageReading.ts, page.read): the names the
  * dataset knows (actors, places, incident keywords), matched chunk by chunk
  * and then confirmed on the whole text (a weak spelling counts only where a
  * strong one names the same target). Chunks are runs of whole paragraphs (cut

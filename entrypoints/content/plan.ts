@@ -8,7 +8,7 @@
  * was compared with that incident's reports.
  */
 import type { HighlightKind } from '../../core/settings';
-import type { PageEvidence, Verdict } from '../../core/types';
+import type { AliasMatch, Verdict } from '../../core/types';
 import type { PageResolveReply } from '../../messaging/protocol';
 
 export const HIGHLIGHT_NAMES = [
@@ -57,8 +57,9 @@ const FIGURE_HIGHLIGHT: Record<Verdict, HighlightName | null> = {
   'no-comparable': null,
 };
 
+/** `matches`: the page's confirmed names (page.read's, or a PageEvidence's). */
 export function planAnnotations(
-  evidence: PageEvidence,
+  matches: readonly AliasMatch[],
   reply: PageResolveReply,
 ): PlannedAnnotation[] {
   const linkedIncidents = new Set(reply.incidents.map((incident) => incident.incidentId));
@@ -69,7 +70,7 @@ export function planAnnotations(
       .flatMap((bundle) => bundle.incident.placeIds),
   );
   const planned: PlannedAnnotation[] = [];
-  for (const match of evidence.matches) {
+  for (const match of matches) {
     const shown =
       match.kind === 'actor' ||
       (match.kind === 'place' && linkedPlaces.has(match.targetId)) ||

@@ -1,10 +1,11 @@
 /**
- * Pass 2 of reading a page, in the lazily loaded figure reader
- * (entrypoints/figure-reader.ts): what the page says about itself (title,
- * outlet, date, language), its casualty figures, its dates and the layout
- * around the figures, read chunk by chunk like pass 1 (./matching.ts) and
- * equal to readPageEvidence's. This is most of the content script's code, so
- * it is loaded only on pages that name something the dataset knows.
+ * Pass 2 of reading a page: what the page says about itself (title, outlet,
+ * date, language), its casualty figures, its dates and the layout around the
+ * figures, read chunk by chunk like pass 1 (./matching.ts) and equal to
+ * readPageEvidence's. The background runs it for the content script
+ * (entrypoints/background/pageReading.ts, page.read), only on pages that name
+ * something the dataset knows; entrypoints/figure-reader.ts, which loaded it
+ * into the page itself, is no longer imported by the content script.
  */
 import { readTextFigures } from '../../core/evidence';
 import { readPageFacts, type OutletRef } from '../../core/pageFacts';

@@ -5,18 +5,16 @@
  * listener, observer, timer and host it added; the entrypoint creates a
  * session when the site is switched on and destroys it when switched off.
  */
-import { AliasMatcher } from '../../core/matcher';
-import type { OutletRef } from '../../core/pageFacts';
 import type { ContentSettings } from './contentSettings';
-import type { ResolvableEvidence } from '../../core/resolve';
-import type { PageEvidence, PageFacts, PageSignals } from '../../core/types';
-import { fitEvidence, REQUEST_LIMITS } from '../../messaging/requestLimits';
+import type { AliasMatch, PageFacts } from '../../core/types';
+import { REQUEST_LIMITS } from '../../messaging/requestLimits';
 import type {
-  LexiconReply,
+  PageReadReply,
   PageResolveReply,
   PageState,
   PageSummaryReply,
   RevealRequest,
+  RequestOf,
 } from '../../messaging/protocol';
 import { AnnotationIndex } from '../../page/annotationIndex';
 import { caretAt, rangeContainsPoint } from '../../page/caret';
@@ -26,11 +24,8 @@ import { collectPageSignals } from '../../page/signals';
 import { extractVisibleTextSliced } from '../../page/slicedText';
 import { rangeForSpan } from '../../page/visibleText';
 import { createAnnouncer } from './announcer';
-import type { FigureReader } from './figureReader';
 import { HIGHLIGHT_STYLES } from './highlights';
 import { bindInteraction, type OpenedBy } from './interaction';
-import { matchSliced } from './matching';
-import { unpackMatcher } from './matcherWire';
 import { survivorOf } from './survivor';
 import { KIND_SETTING, planAnnotations, type PlannedAnnotation } from './plan';
 import type { PopoverHost, PopoverTarget } from './popover';
@@ -41,15 +36,16 @@ import { watchPage, type PageWatch } from './watch';
 export interface SessionDeps {
   win: Window;
   settings: ContentSettings;
-  lexicon: () => Promise<LexiconReply>;
-  /** The figure reader (pass 2), loaded only for a page that names something the dataset knows. */
-  loadReader: () => Promise<FigureReader>;
+  /**
+   * The page's text and signals read and linked by the background
+   * (page.read), where the reading code stays warm across pages.
+   */
+  read: (request: RequestOf<'page.read'>, pause: () => Promise<void>) => Promise<PageReadReply>;
   /**
    * Loads the popover's UI ahead of the first hover and renders `target` off
    * the page once; called when idle after annotations are painted.
    */
   preloadPopover?: (target: PopoverTarget, theme: ContentSettings['theme']) => Promise<unknown>;
-  resolve: (evidence: ResolvableEvidence, pageUrl: string | null) => Promise<PageResolveReply>;
   createPopover: (options: {
     document: Document;
     theme: ContentSettings['theme'];
@@ -63,7 +59,6 @@ export interface Session {
   /** Reads the page again; `force` also asks the background again (the URL changed). */
   rescan(force?: boolean): Promise<void>;
   updateSettings(settings: ContentSettings): void;
-  /** The page's facts are read on demand when no figure was read (the page named nothing known). */
   summary(): Promise<PageSummaryReply>;
   reveal(request: RevealRequest): boolean;
   step(direction: 'next' | 'previous'): boolean;
@@ -75,17 +70,13 @@ interface Annotation extends PlannedAnnotation {
   range: Range;
 }
 
-const EMPTY_REPLY: PageResolveReply = { incidents: [], claims: [], bundles: [] };
-
 /** One pass's reading of the page, kept while its text and address stay the same. */
 interface PageRead {
   text: string;
   url: string;
-  signals: PageSignals;
-  /** Null when the page names nothing the dataset knows: nothing was read beyond the names. */
-  evidence: PageEvidence | null;
-  /** The page's facts: from the evidence, or read for the popup on demand; null until read. */
-  facts: PageFacts | null;
+  /** The names to highlight (none on a page linked to nothing). */
+  matches: AliasMatch[];
+  facts: PageFacts;
   reply: PageResolveReply;
 }
 
@@ -97,7 +88,6 @@ export function createSession(deps: SessionDeps): Session {
   const highlighter: Highlighter = createHighlighter(doc, HIGHLIGHT_STYLES);
   const index = new AnnotationIndex<Node, number>();
   const announcer = createAnnouncer(doc);
-  let lexicon: Promise<{ matcher: AliasMatcher; outlets: readonly OutletRef[] }> | null = null;
 
   let state: PageState = 'running';
   let error: string | null = null;
@@ -163,9 +153,9 @@ export function createSession(deps: SessionDeps): Session {
   // --- the annotation pass ------------------------------------------------------
 
   /**
-   * Pass 1 matches names; a page naming nothing the dataset knows stops there
-   * (no reader loaded, nothing sent). Otherwise pass 2 (the lazily loaded
-   * reader) reads facts, figures and dates, and the background links them.
+   * The background reads the text (names; on a page that names something
+   * known, figures, dates and facts too) and links it; the page's main thread
+   * only sends the text and gets back what to highlight.
    */
   const readPage = async (
     pageText: string,
@@ -173,56 +163,14 @@ export function createSession(deps: SessionDeps): Session {
     slicer: Slicer,
     cancelled: () => boolean,
   ): Promise<PageRead | null> => {
-    const { matcher, outlets } = await requestLexicon(slicer);
-    await slicer.pause();
-    if (cancelled()) return null;
     const signals = collectPageSignals(doc);
-    const matches = await matchSliced(pageText, matcher, slicer, cancelled);
-    if (matches === null) return null;
-    mark('matched');
-    const page = { text: pageText, url, signals };
-    // Nothing known on the page: nothing to link, no need to read on or ask.
-    if (matches.length === 0) return { ...page, evidence: null, facts: null, reply: EMPTY_REPLY };
-    const reader = await deps.loadReader();
-    if (cancelled()) return null;
-    mark('reader');
-    const figures = await reader.readFiguresSliced(
-      { text: pageText, signals },
-      outlets,
-      slicer,
-      cancelled,
+    const read = await deps.read(
+      { text: pageText.slice(0, REQUEST_LIMITS.textChars), signals },
+      () => slicer.pause(),
     );
-    if (figures === null) return null;
+    if (cancelled()) return null;
     mark('read');
-    const { facts, claims, dates, layout } = figures;
-    const evidence = fitEvidence({ facts, matches, claims, dates, layout });
-    const resolved = await deps.resolve(evidence, pageUrlOf(signals));
-    if (cancelled()) return null;
-    mark('resolved');
-    return { ...page, evidence, facts: evidence.facts, reply: resolved };
-  };
-
-  /**
-   * The matcher, asked for once per session (a failed request is asked again
-   * on the next pass). The first pass asks before reading the page's text, so
-   * the message's round trip overlaps the reading.
-   */
-  const requestLexicon = (slicer: Slicer) => {
-    lexicon ??= deps.lexicon().then(
-      async (l) => {
-        mark('lexicon');
-        // Unpacking or building the matcher is one piece of work: give it a task of its own.
-        await slicer.pause();
-        const built = { matcher: matcherOf(l), outlets: l.outlets };
-        mark('matcher');
-        return built;
-      },
-      (failed: unknown) => {
-        lexicon = null;
-        throw failed;
-      },
-    );
-    return lexicon;
+    return { text: pageText, url, matches: read.matches, facts: read.facts, reply: read.reply };
   };
 
   /** The popover's UI, loaded once the page is idle after the first annotations are painted. */
@@ -248,19 +196,6 @@ export function createSession(deps: SessionDeps): Session {
     });
   };
 
-  /** The page's facts for the popup, read now when the last pass had no need to. */
-  const factsForSummary = async (): Promise<PageFacts | null> => {
-    const read = cache;
-    if (read === null || read.facts !== null || lexicon === null) return read?.facts ?? null;
-    try {
-      const [reader, { outlets }] = await Promise.all([deps.loadReader(), lexicon]);
-      read.facts = reader.readFactsOf({ text: read.text, signals: read.signals }, outlets);
-    } catch {
-      // The popup falls back to the document's title and the tab's address.
-    }
-    return read.facts;
-  };
-
   const run = async (force: boolean) => {
     // Performance marks (page timeline): `npm run bench -- --only content` times start to highlights.
     win.performance.mark('triangulate:start');
@@ -269,8 +204,6 @@ export function createSession(deps: SessionDeps): Session {
     if (reply === null) state = 'running';
     try {
       const slicer = createSlicer();
-      // Asked now, read after the text: a failure surfaces where it is awaited.
-      requestLexicon(slicer).catch(() => undefined);
       // Marks split text nodes: take them out before reading, so ranges point at the page's own nodes.
       if (highlighter.mode === 'marks') watch.paused(() => highlighter.clear());
       const visible = await extractVisibleTextSliced(doc, slicer, cancelled);
@@ -284,7 +217,7 @@ export function createSession(deps: SessionDeps): Session {
         if (found === null) return;
         cache = found;
       }
-      const planned = found.evidence === null ? [] : planAnnotations(found.evidence, found.reply);
+      const planned = planAnnotations(found.matches, found.reply);
       const built: Annotation[] = [];
       const finished = await forEachSliced(
         planned,
@@ -482,7 +415,7 @@ export function createSession(deps: SessionDeps): Session {
       else paint();
     },
     async summary() {
-      const facts = await factsForSummary();
+      const facts = cache?.facts ?? null;
       return buildSummary({
         state,
         enabledForSite: true,
@@ -521,24 +454,6 @@ export function createSession(deps: SessionDeps): Session {
       drawnList = [];
     },
   };
-}
-
-/** The page's own address as it states it (canonical / og:url), else where it was loaded from. */
-function pageUrlOf(signals: PageSignals): string | null {
-  const url = signals.url ?? signals.metas['og:url'] ?? null;
-  return url === null ? null : url.slice(0, REQUEST_LIMITS.urlLength);
-}
-
-/** The background's compiled matcher, or one built from the entries when it sent none or it cannot be read. */
-function matcherOf(lexicon: LexiconReply): AliasMatcher {
-  if (lexicon.compiled !== undefined) {
-    try {
-      return AliasMatcher.fromCompiled(unpackMatcher(lexicon.compiled));
-    } catch {
-      // Another format (an older or newer background): build it here.
-    }
-  }
-  return AliasMatcher.build(lexicon.entries);
 }
 
 /** Runs `work` when the page is idle (within 2 s), or after a zero timeout where idle callbacks are missing. */
