@@ -35,6 +35,8 @@ export class SourceStaging {
   /** Per table, the ids this source writes (its records minus those a higher-ranked source owns). */
   private readonly kept = perTable(() => new Set<string>());
   private written = 0;
+  /** The batch the browser is writing while the next one is read. */
+  private inFlight: Promise<void> | null = null;
 
   private constructor(
     private readonly db: TriangulateDatabase,
@@ -69,7 +71,12 @@ export class SourceStaging {
     return this.written;
   }
 
-  /** Writes one batch of this source's validated records, in one transaction. */
+  /**
+   * Writes one batch of this source's validated records, in one transaction.
+   * Returns once the previous batch has committed, not this one: the next
+   * batch is inflated and validated while the browser writes this one. Its
+   * failure surfaces at the next add or at commit.
+   */
   async add(batch: RecordBatch): Promise<void> {
     const writes: [Table<Row, string>, Row[]][] = [];
     for (const table of DATA_TABLES) {
@@ -83,13 +90,24 @@ export class SourceStaging {
       for (const row of rows) this.kept[table].add(row.id);
       writes.push([rowTable(this.db, this.set, table), rows]);
     }
+    await this.settle();
     if (writes.length === 0) return;
-    await this.db.transaction(
+    const rows = writes.reduce((sum, [, list]) => sum + list.length, 0);
+    const write = this.db.transaction(
       'rw',
       writes.map(([table]) => table),
-      () => Promise.all(writes.map(([table, rows]) => table.bulkPut(rows))),
+      () => Promise.all(writes.map(([table, list]) => table.bulkPut(list))),
     );
-    this.written += writes.reduce((sum, [, rows]) => sum + rows.length, 0);
+    this.inFlight = write.then(() => void (this.written += rows));
+    // Marked as handled now; settle() still rethrows it.
+    this.inFlight.catch(() => undefined);
+  }
+
+  /** Waits for the batch being written, rethrowing its failure. */
+  private async settle(): Promise<void> {
+    const pending = this.inFlight;
+    this.inFlight = null;
+    if (pending) await pending;
   }
 
   /**
@@ -98,6 +116,7 @@ export class SourceStaging {
    * together with the ownership lists and `state`, in one small transaction.
    */
   async commit(fallback: Dataset | null, state: SourceState): Promise<void> {
+    await this.settle();
     const ownership: OwnershipRow[] = [];
     const stale = new Set<string>();
     for (const table of DATA_TABLES) {
@@ -155,6 +174,7 @@ export class SourceStaging {
 
   /** Empties the staging set after a failure (best effort: the next sync empties it anyway). */
   async discard(): Promise<void> {
+    await this.settle().catch(() => undefined);
     await clearSet(this.db, this.set).catch(() => undefined);
   }
 
