@@ -5,7 +5,8 @@
  * Safari 17.2+), each highlight name is one Highlight holding Ranges: no
  * element is added and no text node changes. The styles come from a
  * constructed stylesheet in document.adoptedStyleSheets, so not even a <style>
- * element is added (a <style> is the fallback where that is refused).
+ * element is added (a <style> is the fallback where that is refused), and
+ * only once a page has something to highlight.
  *
  * Elsewhere, marks: each annotated run of text is wrapped in a plain
  * <span data-triangulate-mark> styled inline (all: initial, every declaration
@@ -27,6 +28,11 @@ export interface Highlighter {
   readonly mode: 'highlight-api' | 'marks';
   /** Replaces everything painted with `items`. */
   paint(items: readonly PaintItem[]): void;
+  /**
+   * Gets the styles in place ahead of a first paint that is coming (the page
+   * restyles in a frame of its own, not in the one that draws highlights).
+   */
+  prepare(): void;
   /** Marks one annotation as the current one (triangulate-focus), or none. */
   focus(id: number | null): void;
   /** Marks mode: the annotation ids of the mark `element` is in (innermost first); [] otherwise. */
@@ -70,11 +76,18 @@ export function createHighlightApiPainter(doc: Document, css: string): Highlight
   const registry = win.CSS.highlights;
   const names = new Set<string>();
   const ranges = new Map<number, Range>();
-  const removeStyle = addStyleSheet(doc, css);
+  // Added when the first highlights are coming, not before: a new sheet restyles
+  // the whole document (33 ms on a 2 MB page), and most pages never get one.
+  let removeStyle: (() => void) | null = null;
+  const addStyle = () => {
+    removeStyle ??= addStyleSheet(doc, css);
+  };
 
   return {
     mode: 'highlight-api',
+    prepare: addStyle,
     paint(items) {
+      if (items.length > 0) addStyle();
       const byName = new Map<string, Range[]>();
       ranges.clear();
       for (const item of items) {
@@ -111,7 +124,8 @@ export function createHighlightApiPainter(doc: Document, css: string): Highlight
       registry.delete(FOCUS_HIGHLIGHT);
       names.clear();
       ranges.clear();
-      removeStyle();
+      removeStyle?.();
+      removeStyle = null;
     },
   };
 }
@@ -175,6 +189,8 @@ export function createMarkPainter(
 
   return {
     mode: 'marks',
+    // Marks carry their styles inline.
+    prepare: () => undefined,
     paint(items) {
       unwrapAll();
       // Per text node, pieces that do not overlap (the first painted wins), right to left.

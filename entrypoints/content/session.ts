@@ -218,6 +218,8 @@ export function createSession(deps: SessionDeps): Session {
         cache = found;
       }
       const planned = planAnnotations(found.matches, found.reply);
+      // The page restyles for the highlight styles while the ranges are made.
+      if (planned.length > 0) highlighter.prepare();
       const built: Annotation[] = [];
       const finished = await forEachSliced(
         planned,

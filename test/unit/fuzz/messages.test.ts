@@ -28,6 +28,7 @@ import {
 import { collectPageSignals } from '../../../page/signals';
 import { extractVisibleText } from '../../../page/visibleText';
 import { createBackgroundService } from '../../../entrypoints/background/service';
+import { createPageReader } from '../../../entrypoints/background/pageReading';
 import { RUNS } from './arbitraries';
 import { runProperty } from './runProperty';
 
@@ -114,7 +115,13 @@ describe('who may send what', () => {
   // A review tripwire: a new type a web page's content script may send must be
   // read-only and added here on purpose (entity.get: an actor's or place's record).
   test('the content script may send exactly the reviewed read-only types', () => {
-    expect([...CONTENT_SENDABLE].toSorted()).toEqual(['entity.get', 'lexicon.get', 'page.resolve']);
+    // page.read (reviewed for content-perf): reads the text with lexicon.get's matcher, then page.resolve.
+    expect([...CONTENT_SENDABLE].toSorted()).toEqual([
+      'entity.get',
+      'lexicon.get',
+      'page.read',
+      'page.resolve',
+    ]);
   });
 
   test.each<[string, MessageSender | undefined, boolean]>([
@@ -179,9 +186,15 @@ describe('no message a content script can send writes the synced dataset', () =>
     return JSON.stringify(tables);
   }
 
-  test('lexicon.get, real and hostile page.resolve, and every refused type leave the tables byte-identical', async () => {
+  test('lexicon.get, real and hostile page.resolve and page.read, and every refused type leave the tables byte-identical', async () => {
     const service = createBackgroundService(db, bundledDataset, () => undefined);
     handleMessages(service.handlers);
+    handleMessages({
+      'page.read': createPageReader({
+        lexicon: async () => (await service.handlers['lexicon.get']?.({}))!,
+        resolve: async (request) => (await service.handlers['page.resolve']?.(request))!,
+      }),
+    });
     await service.whenReady();
     const before = await snapshot();
     expect(JSON.parse(before)[6]).toHaveLength(parsed.dataset.figures.length);
@@ -202,6 +215,17 @@ describe('no message a content script can send writes the synced dataset', () =>
     );
     const real = await deliver({ type: 'page.resolve', payload: { evidence } }, WEB_PAGE);
     expect(real?.ok).toBe(true);
+    const read = await deliver(
+      {
+        type: 'page.read',
+        payload: {
+          text: extractVisibleText(document.body).text,
+          signals: collectPageSignals(document as unknown as Document),
+        },
+      },
+      WEB_PAGE,
+    );
+    expect(read?.ok).toBe(true);
     expect((await deliver({ type: 'lexicon.get', payload: {} }, WEB_PAGE))?.ok).toBe(true);
 
     const replies = await Promise.all(
