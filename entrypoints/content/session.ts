@@ -182,18 +182,35 @@ export function createSession(deps: SessionDeps): Session {
     if (Html === undefined || !(doc.createElement('div') instanceof Html)) return;
     popoverPreloaded = true;
     const preload = deps.preloadPopover;
-    whenIdle(win, () => {
-      const first = drawnList[0];
-      const target = first === undefined ? null : targetOf(first);
-      if (destroyed || target === null) return;
-      // The host is made now, outside the page until it first opens; the UI renders once off the page.
+    const idle = () => new Promise<void>((done) => whenIdle(win, done));
+    void (async () => {
+      await idle();
+      const targets = warmUpTargets();
+      if (destroyed || targets.length === 0) return;
+      // The host is made now, outside the page until it first opens; the UI renders off the page,
+      // once per kind of annotation (each kind's view runs code of its own), one idle task each.
       popoverHost().prepare?.();
-      preload(target, settings.theme).then(
-        () => win.performance.mark('triangulate:popover-ready'),
-        // The first hover tries again and reports a failure there.
-        () => undefined,
-      );
-    });
+      for (const [at, target] of targets.entries()) {
+        if (at > 0) await idle();
+        if (destroyed) return;
+        await preload(target, settings.theme);
+      }
+      win.performance.mark('triangulate:popover-ready');
+    })().catch(
+      // The first hover tries again and reports a failure there.
+      () => undefined,
+    );
+  };
+
+  /** The first drawn annotation of each kind, figures first (the ones most read). */
+  const warmUpTargets = (): PopoverTarget[] => {
+    const targets: PopoverTarget[] = [];
+    for (const kind of ['figure', 'incident', 'actor', 'place'] as const) {
+      const annotation = drawnList.find((a) => a.kind === kind);
+      const target = annotation === undefined ? null : targetOf(annotation);
+      if (target !== null) targets.push(target);
+    }
+    return targets;
   };
 
   const run = async (force: boolean) => {
