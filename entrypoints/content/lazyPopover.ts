@@ -75,6 +75,9 @@ export function createLazyPopoverHost(
     prepare() {
       if (!destroyed && host === null) start();
     },
+    prerender(target) {
+      if (!destroyed && pending === null) host?.prerender?.(target);
+    },
     isOpen: () => host?.isOpen() ?? pending !== null,
     contains: (node) => host?.contains(node) ?? false,
     destroy() {

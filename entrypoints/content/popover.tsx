@@ -53,6 +53,12 @@ export interface PopoverHost {
   destroy(): void;
   /** Gets ready for the first open ahead of time (loads what it needs); nothing shows. */
   prepare?(): void;
+  /**
+   * Renders `target` into the host while it is closed and off the page
+   * (attachOnOpen), so the first open finds its elements made and only has to
+   * show them (or update them, for another target). Nothing enters the page.
+   */
+  prerender?(target: PopoverTarget): void;
 }
 
 /** Places the host beside the anchor and keeps it there; returns the clean-up. */
@@ -241,6 +247,10 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
       stopPositioning = null;
       render(null, mount);
       hide();
+    },
+    prerender(target) {
+      if (open || host.isConnected) return;
+      paint(buildPopoverView(target));
     },
     isOpen: () => open,
     contains(node) {

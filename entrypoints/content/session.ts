@@ -195,6 +195,9 @@ export function createSession(deps: SessionDeps): Session {
         if (destroyed) return;
         await preload(target, settings.theme);
       }
+      // The most likely first open, figures first, made in the host ahead of it.
+      const likely = targets[0];
+      if (!destroyed && openId === null && likely !== undefined) popover?.prerender?.(likely);
       win.performance.mark('triangulate:popover-ready');
     })().catch(
       // The first hover tries again and reports a failure there.

@@ -21,6 +21,7 @@ function setup() {
     isOpen: () => false,
     contains: () => false,
     destroy: () => log.push('destroy'),
+    prerender: () => log.push('prerender'),
   } as PopoverHost;
   const ui: PopoverUi = {
     createPopoverHost: (options) => {
@@ -58,6 +59,21 @@ describe('createLazyPopoverHost: prepare', () => {
       log: ['load', 'create attachOnOpen=true', 'open'],
     },
     {
+      name: 'prerender once the host is made: rendered there',
+      steps: ['prepare', 'settle', 'prerender', 'open'],
+      log: ['load', 'create attachOnOpen=true', 'prerender', 'open'],
+    },
+    {
+      name: 'prerender before the host is made: nothing (it is made on the open)',
+      steps: ['prerender', 'open', 'settle'],
+      log: ['load', 'create attachOnOpen=true', 'open'],
+    },
+    {
+      name: 'prerender while an open waits for the UI: nothing, the open shows its own target',
+      steps: ['prepare', 'open', 'prerender', 'settle'],
+      log: ['load', 'create attachOnOpen=true', 'open'],
+    },
+    {
       name: 'destroyed before the load settles: no host made',
       steps: ['prepare', 'destroy', 'settle', 'prepare', 'settle'],
       log: ['load'],
@@ -66,6 +82,7 @@ describe('createLazyPopoverHost: prepare', () => {
     const { lazy, log } = setup();
     for (const step of steps) {
       if (step === 'prepare') lazy.prepare?.();
+      else if (step === 'prerender') lazy.prerender?.(target);
       else if (step === 'open') lazy.open(anchor, target, { focus: false });
       else if (step === 'destroy') lazy.destroy();
       else await settled();

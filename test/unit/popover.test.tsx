@@ -322,6 +322,21 @@ const fire = (node: EventTarget, type: string, init: Record<string, unknown> = {
 };
 
 describe('createPopoverHost', () => {
+  test('prerender (host made ahead, off the page): nothing enters the page, the first open shows the target', () => {
+    const { popover, anchor } = setup({ attachOnOpen: true });
+    const before = document.documentElement.outerHTML;
+    popover.prerender?.(figureTarget);
+    expect(document.querySelectorAll(HOST_SELECTOR).length).toBe(0);
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(popover.isOpen()).toBe(false);
+    popover.open(anchor, figureTarget, { focus: false });
+    const host = document.querySelector(HOST_SELECTOR) as HTMLElement;
+    const fresh = renderView(figureTarget);
+    expect(host.shadowRoot?.querySelector('[role="dialog"]')?.outerHTML).toBe(
+      fresh.querySelector('[role="dialog"]')?.outerHTML,
+    );
+  });
+
   test('one host under <html> with an open shadow root, hidden until opened', () => {
     const { popover, host } = setup();
     expect([
