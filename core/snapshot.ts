@@ -182,6 +182,9 @@ export interface StreamOptions extends ReadOptions {
 export type StreamResult =
   { ok: true; meta: Dataset['meta']; records: number } | { ok: false; errors: string[] };
 
+/** Compressed bytes handed to the inflater at a time. */
+const INPUT_SLICE_BYTES = 65_536;
+
 /** Lines validated between two turns of the event loop (about 10-20 ms of work). */
 const YIELD_EVERY_LINES = 400;
 
@@ -201,16 +204,20 @@ export async function streamSnapshot(
   const reader = new SnapshotReader();
   const batchSize = options.batchSize ?? 500;
   const counted = { bytes: 0 };
-  const text = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(
-      new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
-        transform(chunk, controller) {
-          counted.bytes += chunk.byteLength;
-          controller.enqueue(chunk);
-        },
-      }),
-    )
+  // Fed in small slices only when the inflater asks (highWaterMark 0), so `counted` says how
+  // far the reading has got: a Blob stream would be read ahead to the end at once.
+  const compressed = new ReadableStream<Uint8Array<ArrayBuffer>>(
+    {
+      pull(controller) {
+        if (counted.bytes >= bytes.byteLength) return controller.close();
+        const end = Math.min(bytes.byteLength, counted.bytes + INPUT_SLICE_BYTES);
+        controller.enqueue(bytes.slice(counted.bytes, end) as Uint8Array<ArrayBuffer>);
+        counted.bytes = end;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const text = compressed
     .pipeThrough(new DecompressionStream('gzip'))
     .pipeThrough(new TextDecoderStream('utf-8', { fatal: true }))
     .getReader();
