@@ -21,12 +21,34 @@ export interface PageReadTransport {
   connect: (name: string) => PortLike;
 }
 
-/** page.read for a text of any length up to REQUEST_LIMITS.textChars; `pause` gives the page a turn. */
+/**
+ * Where to cut `text` at or before `at` without splitting a surrogate pair
+ * (each half would arrive as U+FFFD): one unit earlier when `at` falls inside
+ * a pair. Offsets stay those of the page's text either way.
+ */
+export function safeCut(text: string, at: number): number {
+  if (at <= 0 || at >= text.length) return Math.max(0, Math.min(at, text.length));
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  const inPair = before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+  return inPair ? at - 1 : at;
+}
+
+/**
+ * page.read for a text of any length: its first REQUEST_LIMITS.textChars
+ * units are read (a longer page is annotated from its beginning); `pause`
+ * gives the page a turn between parts.
+ */
 export function createPageRead(
   transport: PageReadTransport,
   partChars: number = REQUEST_LIMITS.textPartChars,
+  maxChars: number = REQUEST_LIMITS.textChars,
 ): (request: RequestOf<'page.read'>, pause: () => Promise<void>) => Promise<PageReadReply> {
-  return async (request, pause) => {
+  return async (whole, pause) => {
+    const request =
+      whole.text.length <= maxChars
+        ? whole
+        : { ...whole, text: whole.text.slice(0, safeCut(whole.text, maxChars)) };
     if (request.text.length <= partChars) return transport.send(request);
     const port = transport.connect(PAGE_READ_PORT);
     let closed = false;
@@ -46,8 +68,12 @@ export function createPageRead(
     const post = (part: PageReadPart) => port.postMessage(part);
     // The background may answer early (a refusal) or go away while the page pauses.
     const open = () => !closed;
-    for (let start = 0; start < request.text.length && open(); start += partChars) {
-      post({ type: 'text', text: request.text.slice(start, start + partChars) });
+    const { text } = request;
+    for (let start = 0; start < text.length && open();) {
+      // A part of one unit less when a pair would be split; never empty (partChars >= 2).
+      const end = Math.max(start + 1, safeCut(text, start + partChars));
+      post({ type: 'text', text: text.slice(start, end) });
+      start = end;
       await pause();
     }
     if (open()) post({ type: 'end', signals: request.signals });

@@ -7,7 +7,6 @@
  */
 import type { ContentSettings } from './contentSettings';
 import type { AliasMatch, PageFacts } from '../../core/types';
-import { REQUEST_LIMITS } from '../../messaging/requestLimits';
 import type {
   PageReadReply,
   PageResolveReply,
@@ -164,10 +163,8 @@ export function createSession(deps: SessionDeps): Session {
     cancelled: () => boolean,
   ): Promise<PageRead | null> => {
     const signals = collectPageSignals(doc);
-    const read = await deps.read(
-      { text: pageText.slice(0, REQUEST_LIMITS.textChars), signals },
-      () => slicer.pause(),
-    );
+    // deps.read sends the first REQUEST_LIMITS.textChars units (see ./pageRead.ts).
+    const read = await deps.read({ text: pageText, signals }, () => slicer.pause());
     if (cancelled()) return null;
     mark('read');
     return { text: pageText, url, matches: read.matches, facts: read.facts, reply: read.reply };

@@ -12,7 +12,7 @@ import type { PageSignals } from '../../core/types';
 import { bundledDataset } from '../../data/index';
 import { createPageReader, servePageReadPort } from '../../entrypoints/background/pageReading';
 import { packMatcher } from '../../entrypoints/content/matcherWire';
-import { createPageRead } from '../../entrypoints/content/pageRead';
+import { createPageRead, safeCut } from '../../entrypoints/content/pageRead';
 import {
   fitEvidence,
   PAGE_READ_PORT,
@@ -164,6 +164,7 @@ const noPause = () => Promise.resolve();
 function overPort(
   read: (request: RequestOf<'page.read'>) => Promise<PageReadReply>,
   partChars: number,
+  maxChars?: number,
 ) {
   const ports: ReturnType<typeof portPair>[] = [];
   const send = vi.fn(read);
@@ -178,6 +179,7 @@ function overPort(
       },
     },
     partChars,
+    maxChars,
   );
   return { pageRead, ports, send };
 }
@@ -220,6 +222,28 @@ describe('page.read over a port', () => {
     expect(texts.join('')).toBe(text);
     expect(Math.max(...texts.map((t) => t.length))).toBe(1_000);
     expect(pause).toHaveBeenCalledTimes(texts.length);
+  });
+
+  test('a surrogate pair is never split between parts, nor by the cap', async () => {
+    // 'x😀' repeated: every other unit pair is an emoji; parts of 4 would cut inside some.
+    const text = 'x\u{1F600}'.repeat(50);
+    const read = vi.fn(async (_request: RequestOf<'page.read'>) => REPLY);
+    const { pageRead, ports } = overPort(read, 4, 101);
+    await pageRead({ text, signals: SIGNALS }, noPause);
+    const sent = read.mock.calls[0]?.[0] as RequestOf<'page.read'>;
+    expect(sent.text).toBe(text.slice(0, 100)); // 101 would cut the 34th emoji in two
+    const parts = ((ports[0]?.posted ?? []) as { type: string; text?: string }[])
+      .filter((part) => part.type === 'text')
+      .map((part) => part.text ?? '');
+    expect(parts.join('')).toBe(sent.text);
+    for (const part of parts) expect(part.isWellFormed()).toBe(true);
+  });
+
+  test('a text over the cap is read from its beginning', async () => {
+    const read = vi.fn(async () => REPLY);
+    const { pageRead, send } = overPort(read, 1_000, 10);
+    await pageRead({ text: 'abcdefghijklmnop', signals: SIGNALS }, noPause);
+    expect(send).toHaveBeenCalledWith({ text: 'abcdefghij', signals: SIGNALS });
   });
 
   test.each<[string, unknown[], string]>([
@@ -277,6 +301,20 @@ describe('page.read over a port', () => {
     await expect(pageRead({ text: 'x'.repeat(25), signals: SIGNALS }, noPause)).rejects.toThrow(
       'No reply to page.read',
     );
+  });
+});
+
+describe('safeCut', () => {
+  test.each<[string, number, number]>([
+    ['abc', 2, 2],
+    ['abc', 0, 0],
+    ['abc', 5, 3],
+    ['a\u{1F600}b', 2, 1], // between the halves of the emoji: before it
+    ['a\u{1F600}b', 3, 3], // after the emoji
+    ['a\u{1F600}b', 1, 1],
+    ['a\uD800b', 2, 2], // a lone high surrogate is no pair
+  ])('%j at %i -> %i', (text, at, cut) => {
+    expect(safeCut(text, at)).toBe(cut);
   });
 });
 
