@@ -46,10 +46,9 @@ export default defineConfig({
       },
     },
     // Imported by the content script when needed: the popover's UI on first use
-    // (entrypoints/content/popoverUi.ts), the figure reader once a page names
-    // something the dataset knows (entrypoints/content/figureReader.ts).
+    // (entrypoints/content/popoverUi.ts). Pages are read in the background.
     web_accessible_resources: [
-      { resources: ['popover-ui.js', 'figure-reader.js'], matches: ['http://*/*', 'https://*/*'] },
+      { resources: ['popover-ui.js'], matches: ['http://*/*', 'https://*/*'] },
     ],
     // Extension pages (popup, options) run only their own bundled scripts: no
     // inline or remote script, no plugins, no <base> rewriting, never framed.

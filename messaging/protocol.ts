@@ -79,14 +79,23 @@ export interface PortLike {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
-/** Messages the content script sends to the background. */
-export interface ContentToBackground {
+/**
+ * The steps page.read takes, as messages of their own for extension pages
+ * (diagnostics, tests): the lexicon the matcher is built from, and linking
+ * evidence read elsewhere. Web pages may not send them: their content script
+ * only needs page.read, and every type a page may send is attack surface.
+ */
+export interface StepsToBackground {
   'lexicon.get': { request: Record<string, never>; response: LexiconReply };
   /** pageUrl lets the background leave the page's own report out of the comparison. */
   'page.resolve': {
     request: { evidence: ResolvableEvidence; pageUrl?: string | null };
     response: PageResolveReply;
   };
+}
+
+/** Messages the content script sends to the background. */
+export interface ContentToBackground {
   /**
    * The page's visible text (at most REQUEST_LIMITS.textChars: a longer page
    * sends its beginning) and its markup's signals, read and linked in the
@@ -253,6 +262,7 @@ export interface PopupChecksToBackground {
 }
 
 export type Protocol = ContentToBackground &
+  StepsToBackground &
   PopupToBackground &
   PopupToContent &
   PopupChecksToBackground;
@@ -551,14 +561,12 @@ export function handleMessages(handlers: Handlers): () => void {
 
 /**
  * The only types a content script may send. It runs inside web pages, so it
- * is trusted least: it may read the lexicon, have its page read and linked,
- * and read one actor's or place's record, never start a sync or touch
- * settings (a compromised page renderer could forge it).
+ * is trusted least: it may have its page read and linked and read one
+ * actor's or place's record, never read the whole lexicon, start a sync or
+ * touch settings (a compromised page renderer could forge it).
  */
 export const CONTENT_SENDABLE: ReadonlySet<MessageType> = /* @__PURE__ */ new Set(
   /* @__PURE__ */ Object.keys({
-    'lexicon.get': true,
-    'page.resolve': true,
     'page.read': true,
     'entity.get': true,
   } satisfies Record<keyof ContentToBackground, true>) as MessageType[],

@@ -122,7 +122,9 @@ export function createPopupHandlers(
     },
     'user.sources': async () => {
       const { reports, figures } = await allUserSources(db);
-      const incidents = await db.live.incidents.bulkGet([...new Set(reports.map((r) => r.incidentId))]);
+      const incidents = await db.live.incidents.bulkGet([
+        ...new Set(reports.map((r) => r.incidentId)),
+      ]);
       const titles = new Map(incidents.flatMap((row) => (row ? [[row.id, row.title]] : [])));
       return reports.map((report) => ({
         id: report.id,

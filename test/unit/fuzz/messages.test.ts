@@ -115,13 +115,9 @@ describe('who may send what', () => {
   // A review tripwire: a new type a web page's content script may send must be
   // read-only and added here on purpose (entity.get: an actor's or place's record).
   test('the content script may send exactly the reviewed read-only types', () => {
-    // page.read (reviewed for content-perf): reads the text with lexicon.get's matcher, then page.resolve.
-    expect([...CONTENT_SENDABLE].toSorted()).toEqual([
-      'entity.get',
-      'lexicon.get',
-      'page.read',
-      'page.resolve',
-    ]);
+    // page.read: the page's text, read and linked in the background (lexicon.get and
+    // page.resolve are its steps, for extension pages only since the page no longer needs them).
+    expect([...CONTENT_SENDABLE].toSorted()).toEqual(['entity.get', 'page.read']);
   });
 
   test.each<[string, MessageSender | undefined, boolean]>([
@@ -213,7 +209,11 @@ describe('no message a content script can send writes the synced dataset', () =>
       matcher,
       parsed.dataset.outlets,
     );
-    const real = await deliver({ type: 'page.resolve', payload: { evidence } }, WEB_PAGE);
+    // page.resolve is page.read's second step: refused to web pages, answered to extension pages.
+    expect((await deliver({ type: 'page.resolve', payload: { evidence } }, WEB_PAGE))?.ok).toBe(
+      false,
+    );
+    const real = await deliver({ type: 'page.resolve', payload: { evidence } }, POPUP);
     expect(real?.ok).toBe(true);
     const read = await deliver(
       {
@@ -226,14 +226,21 @@ describe('no message a content script can send writes the synced dataset', () =>
       WEB_PAGE,
     );
     expect(read?.ok).toBe(true);
-    expect((await deliver({ type: 'lexicon.get', payload: {} }, WEB_PAGE))?.ok).toBe(true);
+    // The lexicon whole, and linking evidence a page made up, are refused to web pages.
+    expect((await deliver({ type: 'lexicon.get', payload: {} }, WEB_PAGE))?.ok).toBe(false);
+    expect((await deliver({ type: 'lexicon.get', payload: {} }, POPUP))?.ok).toBe(true);
 
     const replies = await Promise.all(
       fc
         .sample(
           fc.record({
             type: fc.constantFrom(...MESSAGE_TYPES, 'db.write', 'dataset.replace'),
-            payload: fc.oneof(fc.anything({ maxDepth: 3 }), fc.constant({ evidence })),
+            payload: fc.oneof(
+              fc.anything({ maxDepth: 3 }),
+              fc.constant({ evidence }),
+              fc.constant({ kind: 'actor', id: 'nazarzoda' }),
+              fc.constant({ text: 'Abdukhalim Nazarzoda', signals: {} }),
+            ),
           }),
           { numRuns: 300, seed: 8 },
         )
