@@ -29,7 +29,7 @@ import { MAX_QUERY_LENGTH, type IncidentSuggestion } from '../core/incidentSearc
 import { USER_SOURCE_LIMITS, type UserReportDraft, type UserSources } from '../core/userSources';
 import { REQUEST_LIMITS } from './requestLimits';
 import { SIGNAL_LIMITS } from '../page/signals';
-import type { PackedMatcher } from '../entrypoints/content/matcherWire';
+import type { PackedMatcher } from '../entrypoints/background/reading/matcherWire';
 
 // In modules of their own, free of valibot and the schemas, so the content script can import them alone.
 export { fitEvidence, PAGE_READ_PORT, REQUEST_LIMITS } from './requestLimits';
@@ -42,7 +42,7 @@ export interface LexiconReply {
   outlets: OutletRef[];
   /**
    * The matcher compiled from `entries` once per dataset by the background,
-   * packed for the message (entrypoints/content/matcherWire.ts); absent when
+   * packed for the message (entrypoints/background/reading/matcherWire.ts); absent when
    * there are no entries. The content script rebuilds from `entries` when it
    * is missing or cannot be read.
    */

@@ -5,7 +5,7 @@
  * code (matcher, claims in three languages, dates) stays loaded and JIT-warm
  * here across pages and tabs, where every page's isolated world would meet it
  * cold: on a seed article that was 30-70 ms of the page's main thread. The
- * reading is the content script's own, in slices (../content/evidence.ts), so
+ * reading is done in slices (./reading/evidence.ts), so
  * a 2 MB page does not hold up other messages; its result is exactly
  * readPageEvidence's.
  */
@@ -27,10 +27,10 @@ import {
   type RequestOf,
 } from '../../messaging/protocol';
 import { createSlicer } from '../../page/scheduler';
-import { joinEvidence } from '../content/evidence';
-import { unpackMatcher } from '../content/matcherWire';
-import { matchSliced } from '../content/matching';
-import { readFactsOf, readFiguresSliced } from '../content/reading';
+import { joinEvidence } from './reading/evidence';
+import { unpackMatcher } from './reading/matcherWire';
+import { matchSliced } from './reading/matching';
+import { readFactsOf, readFiguresSliced } from './reading/reading';
 
 export interface PageReadingDeps {
   /** The lexicon with its compiled matcher (the service's 'lexicon.get', cached per dataset). */

@@ -15,7 +15,7 @@ import type { TriangulateDatabase } from '../../db/database';
 import { installBundledDataset, recordError, type InstallOutcome } from '../../db/dataset';
 import { datasetStatus, loadCandidates, loadLexicon, type LoadedLexicon } from '../../db/queries';
 import { handleMessages, type Handlers, type LexiconReply } from '../../messaging/protocol';
-import { packMatcher } from '../content/matcherWire';
+import { packMatcher } from './reading/matcherWire';
 import { withUserSources } from '../../core/userSources';
 import { userSourcesOf } from '../../db/userQueries';
 import { takePendingClaim } from './contextMenu';

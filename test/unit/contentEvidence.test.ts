@@ -8,7 +8,7 @@ import { DatasetIndex } from '../../core/datasetIndex';
 import { readPageEvidence } from '../../core/evidence';
 import { parseDataset } from '../../core/schema';
 import { bundledDataset } from '../../data/index';
-import { chunksOf, readEvidenceSliced } from '../../entrypoints/content/evidence';
+import { chunksOf, readEvidenceSliced } from '../../entrypoints/background/reading/evidence';
 import { createSlicer } from '../../page/scheduler';
 import { collectPageSignals } from '../../page/signals';
 import { extractVisibleText } from '../../page/visibleText';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { confirmWeakMatches, WEAK_CONFIRMATION_DISTANCE } from '../../core/matcher';
 import type { AliasMatch } from '../../core/types';
-import { chunksOf, confirmWeakSliced } from '../../entrypoints/content/matching';
+import { chunksOf, confirmWeakSliced } from '../../entrypoints/background/reading/matching';
 import { createSlicer } from '../../page/scheduler';
 
 const eager = () => createSlicer({ budgetMs: 0, yieldToPage: () => Promise.resolve() });

@@ -10,7 +10,7 @@ import {
   packMatcher,
   unpackMatcher,
   type PackedMatcher,
-} from '../../entrypoints/content/matcherWire';
+} from '../../entrypoints/background/reading/matcherWire';
 
 const parsed = parseDataset(bundledDataset);
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));

@@ -11,7 +11,7 @@ import { parseDataset } from '../../core/schema';
 import type { PageSignals } from '../../core/types';
 import { bundledDataset } from '../../data/index';
 import { createPageReader, servePageReadPort } from '../../entrypoints/background/pageReading';
-import { packMatcher } from '../../entrypoints/content/matcherWire';
+import { packMatcher } from '../../entrypoints/background/reading/matcherWire';
 import { createPageRead, safeCut } from '../../entrypoints/content/pageRead';
 import {
   fitEvidence,

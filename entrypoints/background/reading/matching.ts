@@ -11,9 +11,9 @@ import {
   confirmWeakMatches,
   WEAK_CONFIRMATION_DISTANCE,
   type AliasMatcher,
-} from '../../core/matcher';
-import type { AliasMatch, Span } from '../../core/types';
-import { forEachSliced, type Slicer } from '../../page/scheduler';
+} from '../../../core/matcher';
+import type { AliasMatch, Span } from '../../../core/types';
+import { forEachSliced, type Slicer } from '../../../page/scheduler';
 
 /**
  * About 2 ms of matching, claims and dates once the code is warm (matching

@@ -8,11 +8,11 @@
  * (entrypoints/background/pageReading.ts) runs the same calls, with a stop
  * between them for a page naming nothing known.
  */
-import type { AliasMatcher } from '../../core/matcher';
-import type { OutletRef } from '../../core/pageFacts';
-import type { ResolvableEvidence } from '../../core/resolve';
-import type { AliasMatch, PageEvidence, PageSignals } from '../../core/types';
-import type { Slicer } from '../../page/scheduler';
+import type { AliasMatcher } from '../../../core/matcher';
+import type { OutletRef } from '../../../core/pageFacts';
+import type { ResolvableEvidence } from '../../../core/resolve';
+import type { AliasMatch, PageEvidence, PageSignals } from '../../../core/types';
+import type { Slicer } from '../../../page/scheduler';
 import { CHUNK_CHARS, matchSliced } from './matching';
 import { readFiguresSliced, type PageFigures } from './reading';
 

@@ -7,7 +7,7 @@
  * bytes (both ends run on the same machine, so byte order agrees) and leaves
  * everything else as it is.
  */
-import type { CompiledMatcher } from '../../core/matcher';
+import type { CompiledMatcher } from '../../../core/matcher';
 
 /** A typed array, packed. */
 interface PackedArray {

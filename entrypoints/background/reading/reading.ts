@@ -4,14 +4,13 @@
  * figures, read chunk by chunk like pass 1 (./matching.ts) and equal to
  * readPageEvidence's. The background runs it for the content script
  * (entrypoints/background/pageReading.ts, page.read), only on pages that name
- * something the dataset knows; entrypoints/figure-reader.ts, which loaded it
- * into the page itself, is no longer imported by the content script.
+ * something the dataset knows.
  */
-import { readTextFigures } from '../../core/evidence';
-import { readPageFacts, type OutletRef } from '../../core/pageFacts';
-import type { PageLayout } from '../../core/resolve';
-import type { Claim, DateMention, PageFacts, PageSignals } from '../../core/types';
-import { forEachSliced, type Slicer } from '../../page/scheduler';
+import { readTextFigures } from '../../../core/evidence';
+import { readPageFacts, type OutletRef } from '../../../core/pageFacts';
+import type { PageLayout } from '../../../core/resolve';
+import type { Claim, DateMention, PageFacts, PageSignals } from '../../../core/types';
+import { forEachSliced, type Slicer } from '../../../page/scheduler';
 import { CHUNK_CHARS, chunksOf, chunkText, shiftSpans } from './matching';
 
 export interface PageFigures {
