@@ -383,12 +383,12 @@ describe('upgrading from version 2', () => {
       .put({ id: 'nazarzoda', name: 'Abdukhalim Nazarzoda', aliasKeys: ['nazarzoda'] });
     old.close();
 
-    const db = new TriangulateDatabase(name);
-    expect(db.liveSet).toBe('a');
-    expect((await db.live.actors.toArray()).map((actor) => actor.id)).toEqual(['nazarzoda']);
-    expect(db.verno).toBe(3);
-    expect(await db.table(storeName('actors', 'b')).count()).toBe(0);
-    await db.delete();
+    const upgraded = new TriangulateDatabase(name);
+    expect(upgraded.liveSet).toBe('a');
+    expect((await upgraded.live.actors.toArray()).map((actor) => actor.id)).toEqual(['nazarzoda']);
+    expect(upgraded.verno).toBe(3);
+    expect(await upgraded.table(storeName('actors', 'b')).count()).toBe(0);
+    await upgraded.delete();
   });
 
   test('the live set is read back when the database opens again', async () => {
