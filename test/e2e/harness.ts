@@ -100,18 +100,7 @@ export async function launchWithExtension(
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-    ],
+    args: extensionArgs(extensionDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -124,6 +113,23 @@ export async function launchWithExtension(
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium's flags for a headless test run with one unpacked extension loaded (and nothing else). */
+export function extensionArgs(extensionDir: string, extra: readonly string[] = []): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    ...extra,
+  ];
 }
 
 /** Highlight names registered in the page's document, with their range counts. */

@@ -16,7 +16,12 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { chromiumPath, requireBuiltExtension, type ExtensionBrowser } from './harness';
+import {
+  chromiumPath,
+  extensionArgs,
+  requireBuiltExtension,
+  type ExtensionBrowser,
+} from './harness';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../messaging/protocol';
 
 export const TEST_HOST_PERMISSION = 'http://127.0.0.1/*';
@@ -38,19 +43,7 @@ export async function launchWithHostPermission(
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-      ...(options.jsFlags ? [`--js-flags=${options.jsFlags}`] : []),
-    ],
+    args: extensionArgs(extensionDir, options.jsFlags ? [`--js-flags=${options.jsFlags}`] : []),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

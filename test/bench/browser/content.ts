@@ -21,6 +21,7 @@ import { build as esbuild } from 'esbuild';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import {
   chromiumPath,
+  extensionArgs,
   launchWithExtension,
   PAGES_DIR,
   requireBuiltExtension,
@@ -57,18 +58,7 @@ async function launchBuild(extensionDir: string): Promise<ExtensionBrowser> {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-    ],
+    args: extensionArgs(extensionDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
