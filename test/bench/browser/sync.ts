@@ -10,6 +10,7 @@
  * into a scratch database with the same stores and indexes (Dexie is bundled
  * inside the background and not reachable from outside it; its bulkPut is a
  * thin loop over the same put calls). Target: apply within 1.5x of it.
+ * SYNC_BENCH_TRACE=1 prints each poll's reply times, phase and progress to stderr.
  * Register it in test/bench/run.ts: import { browserSyncSuite } from './browser/sync'.
  */
 import { spawnSync } from 'node:child_process';
