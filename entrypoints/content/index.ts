@@ -48,6 +48,7 @@ export default defineContentScript({
   async main(ctx) {
     if (!document.body) return;
     let session: Session | null = null;
+    let settingsRead = false;
     let settings: ContentSettings = readContentSettings(undefined);
     const enabled = () => enabledForHost(settings, location.hostname);
 
@@ -85,6 +86,8 @@ export default defineContentScript({
       'page.summary': () =>
         session?.summary() ?? {
           ...OFF_SUMMARY,
+          // Until the settings are read, whether it runs here is not known yet: not 'off'.
+          state: settingsRead ? 'off' : 'running',
           enabledForSite: enabled(),
           page: pageOf(location.href, null, document.title),
         },
@@ -101,6 +104,7 @@ export default defineContentScript({
     });
 
     const stored = await browser.storage.local.get(SETTINGS_KEY);
+    settingsRead = true;
     apply(readContentSettings(stored[SETTINGS_KEY]));
   },
 });
