@@ -58,11 +58,6 @@ export class ReferenceChecker {
     return this.found;
   }
 
-  /** The ids seen so far in one table (read-only use: ownership, clash checks). */
-  idsOf(table: RecordTable): ReadonlySet<string> {
-    return this.ids[table];
-  }
-
   add<T extends RecordTable>(table: T, record: DatasetRecords[T]): void {
     const seen = this.ids[table];
     if (seen.has(record.id)) this.error(`${table}: duplicate id ${record.id}`);

@@ -90,11 +90,6 @@ export class SnapshotReader {
     return this.meta;
   }
 
-  /** The ids read so far in one table. */
-  idsOf(table: RecordTable): ReadonlySet<string> {
-    return this.references.idsOf(table);
-  }
-
   line(text: string): void {
     this.lineNumber += 1;
     if (this.errors.length >= this.maxErrors || text.trim() === '') return;
