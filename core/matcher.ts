@@ -26,9 +26,17 @@
  * where the page writes them in capitals, and not on an all-capitals line
  * ("WHAT IS LEFT"), where capitals say nothing.
  */
-import { KEY_LINE_BREAK, KEY_SPACE, normalizeKey, normalizeToCodes } from './normalize';
-import type { NormalizedCodes } from './normalize';
+import { KEY_LINE_BREAK, KEY_SPACE, normalizeKey, normalizeRangeToCodes } from './normalize';
 import type { AliasMatch, EntityKind, LexiconEntry } from './types';
+import {
+  buildSkeletonTable,
+  endOfWords,
+  forEachCandidateWord,
+  isSkeletonTable,
+  KEYWORDS_LAYER,
+  NAMES_LAYER,
+  type SkeletonTable,
+} from './wordSkeleton';
 
 interface CompiledEntry extends LexiconEntry {
   key: string;
@@ -44,8 +52,12 @@ export interface CompiledTrie {
    * its children are nodes firstChild .. firstChild + count - 1; links[2i + 1]
    * is count (bits 0-7, sparse nodes only) | TERMINAL (bit 8: a key ends
    * here) | the class of its first child (bits 16-31, sparse nodes only).
+   * A tail node (TAIL, bit 9) has no children: one key lies below it, and
+   * the rest of it is tails[~links[2i], + its length in bits 16-31).
    */
   links: Int32Array;
+  /** The tails of the keys, end to end (key chars, compared as they are). */
+  tails: Uint16Array;
   /** Class of the key char leading to each node (the root's is 0). */
   nodeClass: Uint16Array;
   /** Entries whose key ends at node i: firstEntry[i] .. firstEntry[i + 1] - 1 (length: nodes + 1). */
@@ -80,14 +92,20 @@ export interface CompiledMatcher {
   classes: number;
   names: CompiledTrie;
   keywords: CompiledTrie;
+  /** The skeletons of every key's first word (core/wordSkeleton.ts), with their layers. */
+  skeletons: SkeletonTable;
 }
 
 /** Bumped whenever the compiled layout changes, so a stale copy is rebuilt instead of misread. */
-export const COMPILED_FORMAT = 'triangulate-matcher-1';
+export const COMPILED_FORMAT = 'triangulate-matcher-2';
 
 const ENTITY_KINDS: readonly EntityKind[] = ['actor', 'place', 'incident'];
 const WEAK = 1;
 const ACRONYM = 2;
+/** KeyTrie.longestAt: the codes stop where a longer key could still go on. */
+const NEEDS_MORE = -2;
+/** Words of text normalised for a candidate first; doubled while a key could go on past them. */
+const FIRST_WINDOW_WORDS = 2;
 
 const ACRONYM_MAX_LETTERS = 5;
 /** How far either side of an acronym hit we look for lower-case letters on its line. */
@@ -104,6 +122,14 @@ const DENSE_MIN_CHILDREN = 4;
 /** links[2i + 1] bits (see CompiledTrie.links). */
 const CHILD_COUNT = 0xff;
 const TERMINAL = 0x100;
+const TAIL = 0x200;
+/**
+ * Below a node whose keys are all one key, the rest of the key is kept as a
+ * run of chars (a tail) instead of a chain of single-child nodes: a walk
+ * then compares consecutive memory instead of visiting a node per char, each
+ * one a likely cache miss in a large trie. A tail's length sits in 16 bits.
+ */
+const TAIL_MAX = 0xffff;
 const DENSE_FILL = 8;
 /**
  * Every word of a page takes two steps below the root before most leave the
@@ -175,6 +201,7 @@ class KeyTrie {
   private constructor(
     private readonly alphabet: KeyAlphabet,
     private readonly links: Int32Array,
+    private readonly tails: Uint16Array,
     private readonly nodeClass: Uint16Array,
     private readonly firstEntry: Int32Array,
     private readonly dense: Int32Array,
@@ -194,6 +221,7 @@ class KeyTrie {
     return new KeyTrie(
       alphabet,
       c.links,
+      c.tails,
       c.nodeClass,
       c.firstEntry,
       c.dense,
@@ -208,6 +236,7 @@ class KeyTrie {
   toCompiled(): CompiledTrie {
     return {
       links: this.links,
+      tails: this.tails,
       nodeClass: this.nodeClass,
       firstEntry: this.firstEntry,
       dense: this.dense,
@@ -237,6 +266,9 @@ class KeyTrie {
     const queueLo = new Int32Array(bound);
     const queueHi = new Int32Array(bound);
     const queueDepth = new Int32Array(bound);
+    const tailOf = new Int32Array(bound).fill(-1);
+    const tailLength = new Int32Array(bound);
+    const tails: number[] = [];
     queueHi[0] = keys.length;
     let nodes = 1;
     for (let node = 0; node < nodes; node++) {
@@ -244,7 +276,16 @@ class KeyTrie {
       const depth = queueDepth[node]!;
       let i = queueLo[node]!;
       firstEntry[node] = targetIds.length;
-      for (; i < hi && keys[i]!.length === depth; i++) {
+      const key = keys[i]!;
+      const rest = node > 0 && key === keys[hi - 1] ? key.length - depth : 0;
+      if (rest > 0 && rest <= TAIL_MAX) {
+        // One key below (sorted: the first and last are equal): a tail, no children.
+        tailOf[node] = tails.length;
+        tailLength[node] = rest;
+        for (let k = depth; k < key.length; k++) tails.push(key.charCodeAt(k));
+      }
+      const lastOwn = tailOf[node]! >= 0 ? hi : i;
+      for (; i < lastOwn || (i < hi && keys[i]!.length === depth); i++) {
         const entry = compiled[i]!;
         kinds[targetIds.length] = ENTITY_KINDS.indexOf(entry.kind);
         flags[targetIds.length] = (entry.weak ? WEAK : 0) | (entry.acronym ? ACRONYM : 0);
@@ -269,7 +310,8 @@ class KeyTrie {
     const { denseRow, dense } = denseRows(alphabet.classes, firstChild, nodeClass, nodes);
     return new KeyTrie(
       alphabet,
-      nodeLinks(firstChild, nodeClass, firstEntry, denseRow, nodes),
+      nodeLinks(firstChild, nodeClass, firstEntry, denseRow, tailOf, tailLength, nodes),
+      Uint16Array.from(tails),
       nodeClass.slice(0, nodes),
       firstEntry.slice(0, nodes + 1),
       dense,
@@ -282,92 +324,109 @@ class KeyTrie {
   }
 
   /**
-   * Appends the leftmost-longest hits of this trie's keys in the normalised
-   * `codes`, in text order: from each word start, the longest key ending on
-   * a word boundary that the source text accepts (an acronym must be in
-   * capitals); the next walk starts at the word after it, or after the word.
-   * One tight loop with the walk written out: it runs for every word.
+   * From the word start `pos` of the normalised codes[0, n), emits the longest
+   * key that ends on a word boundary and that the source text accepts (an
+   * acronym must be in capitals), and returns where it ends in `codes`; -1
+   * when none does. When `open` (the codes stop short of the text's end) and
+   * a longer key could go on past them, emits nothing and returns NEEDS_MORE.
+   * The walk is written out in one loop: it runs for every candidate word.
    */
-  scan(
+  longestAt(
     codes: Uint16Array,
+    n: number,
+    pos: number,
+    open: boolean,
     text: string,
     starts: Uint32Array,
     ends: Uint32Array,
     matches: AliasMatch[],
-  ): void {
-    const n = codes.length;
+  ): number {
     const { asciiClass, wideCodes, classes } = this.alphabet;
     const { links, nodeClass, dense, pairs } = this;
     let found: Int32Array = this.candidates;
-    const usePairs = pairs.length > 0;
-    let pos = 0;
-    while (pos < n) {
-      let candidates = 0;
-      let crossed = -1;
-      let code = codes[pos]!;
-      const first = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
-      // The root's dense row is the first one, at offset 0.
-      let node = dense[first]!;
-      let j = pos + 1;
-      if (usePairs && node !== 0 && j < n) {
-        // Not a one-char word (that would need the depth-1 node's entries): two chars in one step.
-        code = codes[j]!;
-        if (code !== KEY_SPACE && code !== KEY_LINE_BREAK) {
-          const second = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
-          node = second === 0 ? 0 : pairs[first * classes + second]!;
-          if (node !== 0) j++;
+    let candidates = 0;
+    let code = codes[pos]!;
+    const first = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
+    // The root's dense row is the first one, at offset 0.
+    let node = dense[first]!;
+    let j = pos + 1;
+    if (pairs.length > 0 && node !== 0 && j < n && (links[2 * node + 1]! & TAIL) === 0) {
+      // Not a one-char word (that would need the depth-1 node's entries) nor a tail: two chars in one step.
+      code = codes[j]!;
+      if (code !== KEY_SPACE && code !== KEY_LINE_BREAK) {
+        const second = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
+        node = second === 0 ? 0 : pairs[first * classes + second]!;
+        if (node !== 0) j++;
+      }
+    }
+    while (node !== 0) {
+      if (j === n) {
+        const more = links[2 * node]! >= 0 || (links[2 * node + 1]! & (CHILD_COUNT | TAIL)) !== 0;
+        if (open && more) return NEEDS_MORE;
+        if ((links[2 * node + 1]! & TERMINAL) !== 0) {
+          if (2 * candidates === found.length) found = this.moreCandidates();
+          found[2 * candidates] = node;
+          found[2 * candidates++ + 1] = j;
+        }
+        break;
+      }
+      code = codes[j]!;
+      if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
+        if ((links[2 * node + 1]! & TERMINAL) !== 0) {
+          if (2 * candidates === found.length) found = this.moreCandidates();
+          found[2 * candidates] = node;
+          found[2 * candidates++ + 1] = j;
         }
       }
-      while (node !== 0) {
-        if (j === n) {
-          if ((links[2 * node + 1]! & TERMINAL) !== 0) {
-            if (2 * candidates === found.length) found = this.moreCandidates();
-            found[2 * candidates] = node;
-            found[2 * candidates++ + 1] = j;
+      const cls = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
+      if (cls === 0) break;
+      const link = links[2 * node]!;
+      if (link >= 0) node = dense[link + cls]!;
+      else {
+        // A short run of children sorted by class; most nodes have one, whose class is at hand.
+        const info = links[2 * node + 1]!;
+        const firstClass = info >>> 16;
+        const count = info & CHILD_COUNT;
+        if (count === 0) {
+          if ((info & TAIL) !== 0) {
+            const tailEnd = this.tailEnd(codes, n, j, ~link, firstClass);
+            if (tailEnd === NEEDS_MORE && open) return NEEDS_MORE;
+            if (tailEnd >= 0) {
+              if (2 * candidates === found.length) found = this.moreCandidates();
+              found[2 * candidates] = node;
+              found[2 * candidates++ + 1] = tailEnd;
+            }
           }
           break;
         }
-        code = codes[j]!;
-        if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
-          if ((links[2 * node + 1]! & TERMINAL) !== 0) {
-            if (2 * candidates === found.length) found = this.moreCandidates();
-            found[2 * candidates] = node;
-            found[2 * candidates++ + 1] = j;
-          }
-          if (crossed < 0) crossed = j;
-        }
-        const cls = code < 0x80 ? asciiClass[code]! : wideClassOf(wideCodes, classes, code);
-        if (cls === 0) break;
-        const link = links[2 * node]!;
-        if (link >= 0) node = dense[link + cls]!;
+        if (cls === firstClass) node = ~link;
+        else if (cls < firstClass || count < 2) node = 0;
         else {
-          // A short run of children sorted by class; most nodes have one, whose class is at hand.
-          const info = links[2 * node + 1]!;
-          const firstClass = info >>> 16;
-          const count = info & CHILD_COUNT;
-          if (cls === firstClass && count > 0) node = ~link;
-          else if (cls < firstClass || count < 2) node = 0;
-          else {
-            const last = ~link + count;
-            let c = ~link + 1;
-            while (c < last && nodeClass[c]! < cls) c++;
-            node = c < last && nodeClass[c] === cls ? c : 0;
-          }
+          const last = ~link + count;
+          let c = ~link + 1;
+          while (c < last && nodeClass[c]! < cls) c++;
+          node = c < last && nodeClass[c] === cls ? c : 0;
         }
-        j++;
       }
-      // The word ends at the first boundary the walk crossed, or at or after where it stopped.
-      let next = crossed >= 0 ? crossed : j;
-      if (candidates > 0) {
-        const end = this.emitLongest(found, candidates, text, starts[pos]!, ends, matches);
-        if (end >= 0) next = end;
-      }
-      for (; next < n; next++) {
-        code = codes[next]!;
-        if (code === KEY_SPACE || code === KEY_LINE_BREAK) break;
-      }
-      pos = next + 1;
+      j++;
     }
+    if (candidates === 0) return -1;
+    return this.emitLongest(found, candidates, text, starts[pos]!, ends, matches);
+  }
+
+  /**
+   * Where the tail tails[at, at + length) ends when codes from `j` spell it
+   * and a word boundary follows; -1 if they do not; NEEDS_MORE if the codes
+   * stop while they still agree.
+   */
+  private tailEnd(codes: Uint16Array, n: number, j: number, at: number, length: number): number {
+    const tails = this.tails;
+    const stop = Math.min(n, j + length);
+    for (let k = j; k < stop; k++) if (codes[k] !== tails[at + k - j]) return -1;
+    if (j + length > n) return NEEDS_MORE;
+    if (j + length === n) return n;
+    const next = codes[j + length]!;
+    return next === KEY_SPACE || next === KEY_LINE_BREAK ? j + length : -1;
   }
 
   /** Emits the longest noted candidate the text accepts; where it ends, or -1 if none does. */
@@ -444,6 +503,8 @@ function nodeLinks(
   nodeClass: Uint16Array,
   firstEntry: Int32Array,
   denseRow: Int32Array,
+  tailOf: Int32Array,
+  tailLength: Int32Array,
   nodes: number,
 ): Int32Array {
   const links = new Int32Array(2 * nodes);
@@ -451,6 +512,12 @@ function nodeLinks(
     const first = firstChild[node]!;
     const count = firstChild[node + 1]! - first;
     let info = firstEntry[node + 1]! > firstEntry[node]! ? TERMINAL : 0;
+    if (tailOf[node]! >= 0) {
+      // Its entries are those of the key the tail ends; it is not itself terminal.
+      links[2 * node] = ~tailOf[node]!;
+      links[2 * node + 1] = TAIL | (tailLength[node]! << 16);
+      continue;
+    }
     if (denseRow[node]! >= 0) links[2 * node] = denseRow[node]!;
     else {
       links[2 * node] = ~first;
@@ -498,20 +565,21 @@ export class AliasMatcher {
     private readonly alphabet: KeyAlphabet,
     private readonly names: KeyTrie,
     private readonly keywords: KeyTrie,
+    private readonly skeletons: SkeletonTable,
   ) {}
 
   static build(entries: readonly LexiconEntry[]): AliasMatcher {
     const compiled = compileEntries(entries);
     const alphabet = KeyAlphabet.of(compiled.map((entry) => entry.key));
+    const names = compiled.filter((entry) => entry.kind !== 'incident');
+    const keywords = compiled.filter((entry) => entry.kind === 'incident');
     return new AliasMatcher(
       alphabet,
-      KeyTrie.build(
-        alphabet,
-        compiled.filter((entry) => entry.kind !== 'incident'),
-      ),
-      KeyTrie.build(
-        alphabet,
-        compiled.filter((entry) => entry.kind === 'incident'),
+      KeyTrie.build(alphabet, names),
+      KeyTrie.build(alphabet, keywords),
+      buildSkeletonTable(
+        names.map((entry) => entry.key),
+        keywords.map((entry) => entry.key),
       ),
     );
   }
@@ -528,6 +596,7 @@ export class AliasMatcher {
       alphabet,
       KeyTrie.fromCompiled(alphabet, compiled.names),
       KeyTrie.fromCompiled(alphabet, compiled.keywords),
+      compiled.skeletons,
     );
   }
 
@@ -544,6 +613,7 @@ export class AliasMatcher {
       classes: this.alphabet.classes,
       names: this.names.toCompiled(),
       keywords: this.keywords.toCompiled(),
+      skeletons: this.skeletons,
     };
   }
 
@@ -552,17 +622,27 @@ export class AliasMatcher {
     return this.names.size + this.keywords.size;
   }
 
-  /** Every alias hit in `text`, one match per target of a key, ordered by start (names first on ties). */
+  /**
+   * Every alias hit in `text`, one match per target of a key, ordered by
+   * start (names first on ties). Only the words whose skeleton begins some
+   * key are normalised and walked, a few words at a time; the rest of the
+   * page is read once, char by char, and never normalised.
+   */
   findAll(text: string): AliasMatch[] {
-    return this.findInCodes(normalizeToCodes(text), text);
-  }
-
-  /** findAll's scan, given the text's normalised codes. */
-  private findInCodes({ codes, starts, ends }: NormalizedCodes, text: string): AliasMatch[] {
     const nameMatches: AliasMatch[] = [];
     const keywordMatches: AliasMatch[] = [];
-    if (this.names.size > 0) this.names.scan(codes, text, starts, ends, nameMatches);
-    if (this.keywords.size > 0) this.keywords.scan(codes, text, starts, ends, keywordMatches);
+    const { names, keywords } = this;
+    // Per layer, where its last match ended: matches do not overlap within a layer.
+    let namesFrom = 0;
+    let keywordsFrom = 0;
+    forEachCandidateWord(text, this.skeletons, (start, end, layers) => {
+      if ((layers & NAMES_LAYER) !== 0 && end > namesFrom) {
+        namesFrom = matchWord(names, text, start, end, namesFrom, nameMatches);
+      }
+      if ((layers & KEYWORDS_LAYER) !== 0 && end > keywordsFrom) {
+        keywordsFrom = matchWord(keywords, text, start, end, keywordsFrom, keywordMatches);
+      }
+    });
     if (keywordMatches.length === 0) return nameMatches;
     const merged: AliasMatch[] = [];
     let k = 0;
@@ -577,6 +657,50 @@ export class AliasMatcher {
   }
 }
 
+/**
+ * Tries `trie`'s keys at each key word that begins inside the page's word
+ * text[start, end) at or after `from`, normalising the words from `start`
+ * on (more of them while a key could go on past them); appends the hits and
+ * returns where the last one ends, or `from` when there is none.
+ */
+function matchWord(
+  trie: KeyTrie,
+  text: string,
+  start: number,
+  end: number,
+  from: number,
+  matches: AliasMatch[],
+): number {
+  for (let words = FIRST_WINDOW_WORDS; ; words *= 2) {
+    const windowEnd = endOfWords(text, start, words);
+    const open = windowEnd < text.length;
+    const { codes, starts, ends, length: n } = normalizeRangeToCodes(text, start, windowEnd);
+    const written = matches.length;
+    let resume = from;
+    let pos = 0;
+    let needsMore = false;
+    // A word with an apostrophe can hold several key words (l'Ali): each is a start.
+    while (pos < n && starts[pos]! < end) {
+      let next = pos;
+      if (starts[pos]! >= resume) {
+        const matchEnd = trie.longestAt(codes, n, pos, open, text, starts, ends, matches);
+        if (matchEnd === NEEDS_MORE) {
+          needsMore = true;
+          break;
+        }
+        if (matchEnd >= 0) {
+          resume = ends[matchEnd - 1]!;
+          next = matchEnd;
+        }
+      }
+      while (next < n && codes[next] !== KEY_SPACE && codes[next] !== KEY_LINE_BREAK) next++;
+      pos = next + 1;
+    }
+    if (!needsMore) return resume;
+    matches.length = written;
+  }
+}
+
 /** Shape and format checks only (constant time): the arrays are trusted to be a matcher's own. */
 function isCompiledMatcher(value: unknown): value is CompiledMatcher {
   if (typeof value !== 'object' || value === null) return false;
@@ -588,7 +712,8 @@ function isCompiledMatcher(value: unknown): value is CompiledMatcher {
     c.wideCodes instanceof Uint16Array &&
     typeof c.classes === 'number' &&
     isCompiledTrie(c.names) &&
-    isCompiledTrie(c.keywords)
+    isCompiledTrie(c.keywords) &&
+    isSkeletonTable(c.skeletons)
   );
 }
 
@@ -596,6 +721,7 @@ function isCompiledTrie(value: unknown): value is CompiledTrie {
   if (typeof value !== 'object' || value === null) return false;
   const t = value as Partial<CompiledTrie>;
   if (!(t.links instanceof Int32Array) || !(t.nodeClass instanceof Uint16Array)) return false;
+  if (!(t.tails instanceof Uint16Array)) return false;
   const nodes = t.nodeClass.length;
   const entries = t.targetIds?.length ?? -1;
   return (

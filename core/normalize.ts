@@ -394,7 +394,61 @@ export function normalizeToCodes(text: string): NormalizedCodes {
   return result;
 }
 
-function normalizeIntoOutput(text: string): void {
+/**
+ * normalizeRangeToCodes' answer: the key of text[from, to) is codes[0, length),
+ * with starts and ends as in NormalizedCodes. The arrays are longer than
+ * `length`, and both they and this object are reused by the next call.
+ */
+export interface NormalizedRange {
+  codes: Uint16Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  length: number;
+}
+
+/*
+ * A range's own output set: normalizeRangeToCodes runs once per candidate
+ * word of a page (core/matcher.ts), so it allocates nothing per call.
+ */
+const range: NormalizedRange = {
+  codes: new Uint16Array(256),
+  starts: new Uint32Array(256),
+  ends: new Uint32Array(256),
+  length: 0,
+};
+
+/**
+ * normalizeToCodes of text[from, to), with offsets into the whole `text`:
+ * what the same words give inside the whole text's key, when `from` and `to`
+ * fall between words (a word is folded only within itself). Read the answer
+ * before calling again: it is overwritten.
+ */
+export function normalizeRangeToCodes(text: string, from: number, to: number): NormalizedRange {
+  useBuffers(range.codes, range.starts, range.ends);
+  normalizeIntoOutput(text, from, to);
+  range.codes = chars;
+  range.starts = starts;
+  range.ends = ends;
+  range.length = length;
+  useBuffers(keyChars, keyStarts, keyEnds);
+  return range;
+}
+
+/**
+ * The key chars one code point becomes, as (offset << 5) | count into
+ * keyCharPool() (read the pool after this call: computing a new code point
+ * may replace it). For readers that classify text without normalising it.
+ */
+export function keyCharsOf(codePoint: number): number {
+  return codePoint < 0x10000 ? bmpMapping(codePoint) : astralMapping(codePoint);
+}
+
+/** The pool keyCharsOf points into. */
+export function keyCharPool(): Uint16Array {
+  return pool;
+}
+
+function normalizeIntoOutput(text: string, from = 0, to = text.length): void {
   const ascii = (asciiTable ??= buildAsciiTable());
   length = 0;
   wordStart = 1;
@@ -402,8 +456,8 @@ function normalizeIntoOutput(text: string): void {
   wordHasApostrophe = false;
   wordNeedsFold = false;
   pendingSeparator = false;
-  const n = text.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   while (i < n) {
     const unit = text.charCodeAt(i);
     if (unit < 0x80) {
@@ -413,7 +467,7 @@ function normalizeIntoOutput(text: string): void {
         if (wordLength > 0) flushWord();
         noteSeparator(code === KEY_LINE_BREAK, i, i + 1);
         i++;
-      } else i = copyAsciiRun(text, ascii, i);
+      } else i = copyAsciiRun(text, ascii, i, n);
       continue;
     }
     let next = i + 1;
@@ -474,11 +528,11 @@ for (let previous = 0; previous < 0x80; previous++) {
 }
 
 /**
- * Appends the run of ASCII word chars from `i` to the current raw word, with
- * the arrays in locals (the hot loop of most pages); returns where it stopped.
+ * Appends the run of ASCII word chars from `i` (up to `n`) to the current raw
+ * word, with the arrays in locals (the hot loop of most pages); returns where
+ * it stopped.
  */
-function copyAsciiRun(text: string, ascii: Uint16Array, i: number): number {
-  const n = text.length;
+function copyAsciiRun(text: string, ascii: Uint16Array, i: number, n: number): number {
   if (wordLength === 0) wordStart = length + 1;
   let at = wordStart + wordLength;
   let c = chars;

@@ -104,6 +104,11 @@ describe('fromCompiled refuses what is not a compiled matcher', () => {
     ],
     ['aliases missing', { ...good, keywords: { ...good.keywords, aliases: undefined } }],
     ['ASCII classes too short', { ...good, asciiClass: new Uint8Array(10) }],
+    ['no skeleton table (a format-1 matcher)', { ...good, skeletons: undefined }],
+    [
+      'a skeleton table not a power of two',
+      { ...good, skeletons: { hashes: new Int32Array(3), layers: new Uint8Array(3) } },
+    ],
   ])('%s', (_label, value) => {
     expect(() => AliasMatcher.fromCompiled(value as CompiledMatcher)).toThrow(
       'not a compiled matcher of this version',
@@ -112,7 +117,7 @@ describe('fromCompiled refuses what is not a compiled matcher', () => {
 
   test('the format string', () => {
     expect(good.format).toBe(COMPILED_FORMAT);
-    expect(COMPILED_FORMAT).toBe('triangulate-matcher-1');
+    expect(COMPILED_FORMAT).toBe('triangulate-matcher-2');
   });
 });
 
@@ -213,6 +218,28 @@ describe('the trie scan agrees with a naive scan of the key', () => {
     ['a small alphabet (dense rows)', ['a', 'b', 'c', 'd', 'e', 'o', 'r', 'ş', 'ж', '-', 'é']],
     // Over 24 classes: nodes with two or three children are short sorted runs.
     ['a wide alphabet (sparse runs)', [...'abcdefgilmnoprstuvw0123456789', 'ş', 'é']],
+    // Every spelling fold and what the word skeletons must see through: kh/gh/dzh/zh/q,
+    // you/yo/ye/ou/y, doubled letters, -zod/-zade endings, apostrophes (l'Ali, 's),
+    // Cyrillic letters that become two (х, ж, ю), dropped chars (ь, a combining acute).
+    [
+      'the spelling folds',
+      [
+        ...'akhgdzjqyoueiz',
+        'zod',
+        'zade',
+        'zoda',
+        "'",
+        "l'",
+        "'s",
+        'ʻ',
+        'х',
+        'ж',
+        'ю',
+        'ь',
+        '\u0301',
+        'Ё',
+      ],
+    ],
   ])('%s', (_label, letters) => {
     let matched = 0;
     fc.assert(

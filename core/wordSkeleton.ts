@@ -1,0 +1,313 @@
+/**
+ * Word skeletons: a fingerprint of a word that the normaliser's spelling
+ * folds leave unchanged, read straight from the page's chars. The matcher
+ * keeps the skeletons of every alias's first word and normalises only the
+ * page's words that have one of them, instead of the whole page (most words
+ * of a news page begin no alias).
+ *
+ * Why it is fold-proof: every fold of core/normalize.ts replaces a run of
+ * letters with a run drawn from the same group - dzh, dj, zh -> j, kh -> h,
+ * gh -> g and q -> k stay within {d z j h k g q}; you -> iu, yo and ye -> e,
+ * ou -> u and y -> i within {e i o u y}; a doubled letter becomes one. So if
+ * each key char stands for its group (every other char is a group of its
+ * own) and a run of one group counts once, a page's word and its folded key
+ * have the same sequence of groups, whatever the spelling. The one fold that
+ * changes it is the patronymic ending (-zod, -zade, -zadeh, -zadh -> -zoda):
+ * a dictionary word ending in -zoda is entered once per ending.
+ *
+ * A word with an apostrophe can become several key words (l'Ali, Rahmon's)
+ * and is always a candidate.
+ */
+import { KEY_LINE_BREAK, KEY_SPACE, keyCharPool, keyCharsOf } from './normalize';
+
+/** Group of a separator (ends a word). */
+const SEPARATOR = 0;
+/** Group of an apostrophe (part of a word, makes it a candidate). */
+const APOSTROPHE = 1;
+const FOLDED_VOWELS = 2;
+const FOLDED_CONSONANTS = 3;
+/** Every other key char c is its own group, c + OWN_GROUP. */
+const OWN_GROUP = 4;
+
+/** Layer bits of a candidate word: which tries have an alias whose first word has its skeleton. */
+export const NAMES_LAYER = 1;
+export const KEYWORDS_LAYER = 2;
+const ALL_LAYERS = NAMES_LAYER | KEYWORDS_LAYER;
+
+const HASH_BASIS = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/** Group of each ASCII key char. */
+const KEY_GROUP = new Int32Array(0x80);
+for (let code = 0; code < 0x80; code++) KEY_GROUP[code] = code + OWN_GROUP;
+KEY_GROUP[KEY_SPACE] = SEPARATOR;
+KEY_GROUP[KEY_LINE_BREAK] = SEPARATOR;
+KEY_GROUP[0x27] = APOSTROPHE;
+for (const c of 'eiouy') KEY_GROUP[c.charCodeAt(0)] = FOLDED_VOWELS;
+for (const c of 'dzjhkgq') KEY_GROUP[c.charCodeAt(0)] = FOLDED_CONSONANTS;
+
+function groupOfKeyChar(code: number): number {
+  return code < 0x80 ? KEY_GROUP[code]! : code + OWN_GROUP;
+}
+
+/** Group of each ASCII char of a page (each maps to exactly one key char). */
+let rawAsciiGroups: Int32Array | null = null;
+
+function rawAsciiGroup(): Int32Array {
+  if (rawAsciiGroups !== null) return rawAsciiGroups;
+  const groups = new Int32Array(0x80);
+  for (let unit = 0; unit < 0x80; unit++) {
+    groups[unit] = groupOfKeyChar(keyCharPool()[keyCharsOf(unit) >>> 5]!);
+  }
+  return (rawAsciiGroups = groups);
+}
+
+/** The skeleton hash of key chars (a normalised word, no separators). */
+function skeletonOfKey(word: string): number {
+  let hash = HASH_BASIS;
+  let previous = SEPARATOR;
+  for (let i = 0; i < word.length; i++) {
+    const group = groupOfKeyChar(word.charCodeAt(i));
+    if (group === previous) continue;
+    hash = Math.imul(hash ^ group, HASH_PRIME);
+    previous = group;
+  }
+  return hash;
+}
+
+/** What a page may write for a key word's ending -zoda (see core/normalize.ts foldSuffix). */
+const PATRONYMIC_ENDINGS = ['zoda', 'zod', 'zade', 'zada', 'zadeh', 'zadh'];
+
+/** The skeletons a page's word may have when its key is `keyWord`. */
+export function skeletonsOfKeyWord(keyWord: string): number[] {
+  const skeletons = [skeletonOfKey(keyWord)];
+  if (keyWord.length >= 6 && keyWord.endsWith('zoda')) {
+    const stem = keyWord.slice(0, -4);
+    for (const ending of PATRONYMIC_ENDINGS) skeletons.push(skeletonOfKey(stem + ending));
+  }
+  return skeletons;
+}
+
+/**
+ * An open-addressing set of skeletons, each with the layers whose aliases
+ * begin with such a word. Plain typed arrays: it travels inside a compiled
+ * matcher.
+ */
+export interface SkeletonTable {
+  /** Skeleton hashes (0: empty slot; a hash of 0 is stored as 1). Length: a power of two. */
+  hashes: Int32Array;
+  /** Layer bits per slot. */
+  layers: Uint8Array;
+}
+
+/** A slot from the top bits of the multiplied hash (the table has at least two slots). */
+const slotOf = (hash: number, mask: number): number =>
+  (Math.imul(hash, 0x9e3779b1) >>> Math.clz32(mask)) & mask;
+
+/** The table of the first words of `names` and `keywords` (normalised keys). */
+export function buildSkeletonTable(
+  names: readonly string[],
+  keywords: readonly string[],
+): SkeletonTable {
+  const entries = new Map<number, number>();
+  const add = (keys: readonly string[], layer: number): void => {
+    for (const key of keys) {
+      const space = key.indexOf(' ');
+      for (const skeleton of skeletonsOfKeyWord(space < 0 ? key : key.slice(0, space))) {
+        const hash = skeleton === 0 ? 1 : skeleton;
+        entries.set(hash, (entries.get(hash) ?? 0) | layer);
+      }
+    }
+  };
+  add(names, NAMES_LAYER);
+  add(keywords, KEYWORDS_LAYER);
+  let size = 2;
+  while (size < 2 * entries.size) size *= 2;
+  const hashes = new Int32Array(size);
+  const layers = new Uint8Array(size);
+  for (const [hash, layer] of entries) {
+    let slot = slotOf(hash, size - 1);
+    while (hashes[slot] !== 0) slot = (slot + 1) & (size - 1);
+    hashes[slot] = hash;
+    layers[slot] = layer;
+  }
+  return { hashes, layers };
+}
+
+export function isSkeletonTable(value: unknown): value is SkeletonTable {
+  if (typeof value !== 'object' || value === null) return false;
+  const t = value as Partial<SkeletonTable>;
+  return (
+    t.hashes instanceof Int32Array &&
+    t.layers instanceof Uint8Array &&
+    t.hashes.length >= 2 &&
+    (t.hashes.length & (t.hashes.length - 1)) === 0 &&
+    t.layers.length === t.hashes.length
+  );
+}
+
+/** Layers of a word's skeleton (0 when no alias begins with such a word). */
+function layersOf(table: SkeletonTable, hash: number): number {
+  const { hashes, layers } = table;
+  const mask = hashes.length - 1;
+  const wanted = hash === 0 ? 1 : hash;
+  for (let slot = slotOf(wanted, mask); ; slot = (slot + 1) & mask) {
+    const stored = hashes[slot]!;
+    if (stored === wanted) return layers[slot]!;
+    if (stored === 0) return 0;
+  }
+}
+
+/** Called for each candidate word: its span in the page's text and its layers. */
+export type CandidateWord = (start: number, end: number, layers: number) => void;
+
+/**
+ * Calls `onWord`, in text order, for every word of `text` that may begin an
+ * alias of the table's layers. A word is a run of chars whose key chars are
+ * not separators (chars the normaliser drops belong to no word); it spans
+ * from its first char to the end of the last one that gave it a key char.
+ */
+export function forEachCandidateWord(
+  text: string,
+  table: SkeletonTable,
+  onWord: CandidateWord,
+): void {
+  const raw = rawAsciiGroup();
+  const n = text.length;
+  let hash = HASH_BASIS;
+  let previous = SEPARATOR;
+  let start = -1;
+  let end = 0;
+  /** Non-zero once the word holds an apostrophe (a number: set without a branch). */
+  let apostrophe = 0;
+  let i = 0;
+  while (i < n) {
+    let unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      let group = raw[unit]!;
+      if (group === SEPARATOR) {
+        if (start >= 0) {
+          const layers = apostrophe !== 0 ? ALL_LAYERS : layersOf(table, hash);
+          if (layers !== 0) onWord(start, end, layers);
+          hash = HASH_BASIS;
+          previous = SEPARATOR;
+          start = -1;
+          apostrophe = 0;
+        }
+        i++;
+        continue;
+      }
+      if (start < 0) start = i;
+      // The hot loop: a run of ASCII word chars, one key char each. The hash steps
+      // by select, not branch: a doubled letter or a fold group's run is unpredictable.
+      // (An apostrophe's step does not matter: such a word is a candidate anyway.)
+      for (;;) {
+        apostrophe |= group === APOSTROPHE ? 1 : 0;
+        const stepped = Math.imul(hash ^ group, HASH_PRIME);
+        const same = group === previous;
+        hash = same ? hash : stepped;
+        previous = group;
+        if (++i === n) break;
+        unit = text.charCodeAt(i);
+        if (unit >= 0x80) break;
+        group = raw[unit]!;
+        if (group === SEPARATOR) break;
+      }
+      end = i;
+      continue;
+    }
+    let next = i + 1;
+    let codePoint = unit;
+    if (unit >= 0xd800 && unit <= 0xdbff && next < n) {
+      const low = text.charCodeAt(next);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        codePoint = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        next++;
+      }
+    }
+    const encoded = keyCharsOf(codePoint);
+    const pool = keyCharPool();
+    const offset = encoded >>> 5;
+    const count = encoded & 31;
+    for (let k = 0; k < count; k++) {
+      const group = groupOfKeyChar(pool[offset + k]!);
+      if (group === SEPARATOR) {
+        if (start >= 0) {
+          const layers = apostrophe !== 0 ? ALL_LAYERS : layersOf(table, hash);
+          if (layers !== 0) onWord(start, end, layers);
+          hash = HASH_BASIS;
+          previous = SEPARATOR;
+          start = -1;
+          apostrophe = 0;
+        }
+        continue;
+      }
+      if (start < 0) start = i;
+      end = next;
+      if (group === APOSTROPHE) apostrophe = 1;
+      else if (group !== previous) {
+        hash = Math.imul(hash ^ group, HASH_PRIME);
+        previous = group;
+      }
+    }
+    i = next;
+  }
+  if (start >= 0) {
+    const layers = apostrophe !== 0 ? ALL_LAYERS : layersOf(table, hash);
+    if (layers !== 0) onWord(start, end, layers);
+  }
+}
+
+/**
+ * Where the `words`-th word from `from` ends (`from` at a word's start), by
+ * the same word boundaries as forEachCandidateWord; the text's end when it
+ * has fewer words.
+ */
+export function endOfWords(text: string, from: number, words: number): number {
+  const raw = rawAsciiGroup();
+  const n = text.length;
+  let seen = 0;
+  let inWord = false;
+  let end = from;
+  let i = from;
+  while (i < n) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      if (raw[unit]! !== SEPARATOR) {
+        inWord = true;
+        end = ++i;
+        continue;
+      }
+      if (inWord && ++seen === words) return end;
+      inWord = false;
+      i++;
+      continue;
+    }
+    let next = i + 1;
+    let codePoint = unit;
+    if (unit >= 0xd800 && unit <= 0xdbff && next < n) {
+      const low = text.charCodeAt(next);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        codePoint = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        next++;
+      }
+    }
+    const encoded = keyCharsOf(codePoint);
+    const pool = keyCharPool();
+    const offset = encoded >>> 5;
+    const count = encoded & 31;
+    // A char the normaliser drops (a combining mark) joins the word it follows.
+    if (count === 0 && inWord) end = next;
+    for (let k = 0; k < count; k++) {
+      if (groupOfKeyChar(pool[offset + k]!) !== SEPARATOR) {
+        inWord = true;
+        end = next;
+      } else if (inWord) {
+        if (++seen === words) return end;
+        inWord = false;
+      }
+    }
+    i = next;
+  }
+  return n;
+}
