@@ -26,7 +26,14 @@
  * where the page writes them in capitals, and not on an all-capitals line
  * ("WHAT IS LEFT"), where capitals say nothing.
  */
-import { KEY_LINE_BREAK, KEY_SPACE, normalizeKey, normalizeRangeToCodes } from './normalize';
+import {
+  KEY_LINE_BREAK,
+  KEY_SPACE,
+  normalizeKey,
+  normalizeRangeToCodes,
+  normalizeToCodes,
+  type NormalizedRange,
+} from './normalize';
 import type { AliasMatch, EntityKind, LexiconEntry } from './types';
 import {
   buildSkeletonTable,
@@ -96,6 +103,9 @@ export interface CompiledMatcher {
   skeletons: SkeletonTable;
 }
 
+/** How findAll reaches the candidate words' keys: see AliasMatcher.findAll. */
+export type MatchStrategy = 'auto' | 'windows' | 'whole-page';
+
 /** Bumped whenever the compiled layout changes, so a stale copy is rebuilt instead of misread. */
 export const COMPILED_FORMAT = 'triangulate-matcher-2';
 
@@ -106,6 +116,12 @@ const ACRONYM = 2;
 const NEEDS_MORE = -2;
 /** Words of text normalised for a candidate first; doubled while a key could go on past them. */
 const FIRST_WINDOW_WORDS = 2;
+/**
+ * Candidate words per char of the page above which normalising the whole
+ * page once costs less than a window per candidate (measured on the seed
+ * articles and the benchmark's news text: npm run bench -- --only matching).
+ */
+const WHOLE_PAGE_DENSITY = 1 / 25;
 
 const ACRONYM_MAX_LETTERS = 5;
 /** How far either side of an acronym hit we look for lower-case letters on its line. */
@@ -625,24 +641,23 @@ export class AliasMatcher {
   /**
    * Every alias hit in `text`, one match per target of a key, ordered by
    * start (names first on ties). Only the words whose skeleton begins some
-   * key are normalised and walked, a few words at a time; the rest of the
-   * page is read once, char by char, and never normalised.
+   * key (core/wordSkeleton.ts) are walked; on most pages they are normalised
+   * a few words at a time and the rest of the page never is. A page dense
+   * with candidates (an article about the dataset's own subject) is
+   * normalised whole instead, which then costs less. `strategy` forces one
+   * of the two (tests and benchmarks compare them; the hits are the same).
    */
-  findAll(text: string): AliasMatch[] {
+  findAll(text: string, strategy: MatchStrategy = 'auto'): AliasMatch[] {
+    const candidates: number[] = [];
+    forEachCandidateWord(text, this.skeletons, (start, end, layers) => {
+      candidates.push(start, end, layers);
+    });
     const nameMatches: AliasMatch[] = [];
     const keywordMatches: AliasMatch[] = [];
-    const { names, keywords } = this;
-    // Per layer, where its last match ended: matches do not overlap within a layer.
-    let namesFrom = 0;
-    let keywordsFrom = 0;
-    forEachCandidateWord(text, this.skeletons, (start, end, layers) => {
-      if ((layers & NAMES_LAYER) !== 0 && end > namesFrom) {
-        namesFrom = matchWord(names, text, start, end, namesFrom, nameMatches);
-      }
-      if ((layers & KEYWORDS_LAYER) !== 0 && end > keywordsFrom) {
-        keywordsFrom = matchWord(keywords, text, start, end, keywordsFrom, keywordMatches);
-      }
-    });
+    const dense = candidates.length / 3 > text.length * WHOLE_PAGE_DENSITY;
+    if (strategy === 'whole-page' || (strategy === 'auto' && dense)) {
+      this.matchInWholeKey(text, candidates, nameMatches, keywordMatches);
+    } else this.matchInWindows(text, candidates, nameMatches, keywordMatches);
     if (keywordMatches.length === 0) return nameMatches;
     const merged: AliasMatch[] = [];
     let k = 0;
@@ -655,15 +670,75 @@ export class AliasMatcher {
     while (k < keywordMatches.length) merged.push(keywordMatches[k++]!);
     return merged;
   }
+
+  /** Each candidate (start, end, layers triples) in a window of the words from it on. */
+  private matchInWindows(
+    text: string,
+    candidates: readonly number[],
+    nameMatches: AliasMatch[],
+    keywordMatches: AliasMatch[],
+  ): void {
+    // Per layer, where its last match ended: matches do not overlap within a layer.
+    let namesFrom = 0;
+    let keywordsFrom = 0;
+    for (let c = 0; c < candidates.length; c += 3) {
+      const start = candidates[c]!;
+      const end = candidates[c + 1]!;
+      const layers = candidates[c + 2]!;
+      if ((layers & NAMES_LAYER) !== 0 && end > namesFrom) {
+        namesFrom = matchInWindow(this.names, text, start, end, namesFrom, nameMatches);
+      }
+      if ((layers & KEYWORDS_LAYER) !== 0 && end > keywordsFrom) {
+        keywordsFrom = matchInWindow(this.keywords, text, start, end, keywordsFrom, keywordMatches);
+      }
+    }
+  }
+
+  /** Each candidate in the whole page's key, normalised once. */
+  private matchInWholeKey(
+    text: string,
+    candidates: readonly number[],
+    nameMatches: AliasMatch[],
+    keywordMatches: AliasMatch[],
+  ): void {
+    const { codes, starts, ends } = normalizeToCodes(text);
+    const n = codes.length;
+    const key: NormalizedRange = { codes, starts, ends, length: n };
+    let namesFrom = 0;
+    let keywordsFrom = 0;
+    let pos = 0;
+    for (let c = 0; c < candidates.length; c += 3) {
+      const start = candidates[c]!;
+      const end = candidates[c + 1]!;
+      const layers = candidates[c + 2]!;
+      // The candidate's first key char: candidates come in page order.
+      while (pos < n && starts[pos]! < start) pos++;
+      if ((layers & NAMES_LAYER) !== 0 && end > namesFrom) {
+        namesFrom = matchKeyWords(this.names, key, pos, false, text, end, namesFrom, nameMatches);
+      }
+      if ((layers & KEYWORDS_LAYER) !== 0 && end > keywordsFrom) {
+        keywordsFrom = matchKeyWords(
+          this.keywords,
+          key,
+          pos,
+          false,
+          text,
+          end,
+          keywordsFrom,
+          keywordMatches,
+        );
+      }
+    }
+  }
 }
 
 /**
- * Tries `trie`'s keys at each key word that begins inside the page's word
- * text[start, end) at or after `from`, normalising the words from `start`
- * on (more of them while a key could go on past them); appends the hits and
- * returns where the last one ends, or `from` when there is none.
+ * Tries `trie`'s keys at the page's word text[start, end) from `from` on,
+ * normalising the words from `start` (more of them while a key could go on
+ * past them); appends the hits and returns where the last one ends, or
+ * `from` when there is none.
  */
-function matchWord(
+function matchInWindow(
   trie: KeyTrie,
   text: string,
   start: number,
@@ -673,32 +748,48 @@ function matchWord(
 ): number {
   for (let words = FIRST_WINDOW_WORDS; ; words *= 2) {
     const windowEnd = endOfWords(text, start, words);
-    const open = windowEnd < text.length;
-    const { codes, starts, ends, length: n } = normalizeRangeToCodes(text, start, windowEnd);
+    const window = normalizeRangeToCodes(text, start, windowEnd);
     const written = matches.length;
-    let resume = from;
-    let pos = 0;
-    let needsMore = false;
-    // A word with an apostrophe can hold several key words (l'Ali): each is a start.
-    while (pos < n && starts[pos]! < end) {
-      let next = pos;
-      if (starts[pos]! >= resume) {
-        const matchEnd = trie.longestAt(codes, n, pos, open, text, starts, ends, matches);
-        if (matchEnd === NEEDS_MORE) {
-          needsMore = true;
-          break;
-        }
-        if (matchEnd >= 0) {
-          resume = ends[matchEnd - 1]!;
-          next = matchEnd;
-        }
-      }
-      while (next < n && codes[next] !== KEY_SPACE && codes[next] !== KEY_LINE_BREAK) next++;
-      pos = next + 1;
-    }
-    if (!needsMore) return resume;
+    const open = windowEnd < text.length;
+    const resume = matchKeyWords(trie, window, 0, open, text, end, from, matches);
+    if (resume !== NEEDS_MORE) return resume;
     matches.length = written;
   }
+}
+
+/**
+ * Tries `trie`'s keys at each key word of `key` from `pos` on that begins
+ * before the page offset `end` (a word with an apostrophe can hold several:
+ * l'Ali) and not before `from`; returns where the last hit ends (`from`
+ * when none), or NEEDS_MORE (when `open`, see KeyTrie.longestAt) having
+ * appended nothing the caller should keep.
+ */
+function matchKeyWords(
+  trie: KeyTrie,
+  key: NormalizedRange,
+  pos: number,
+  open: boolean,
+  text: string,
+  end: number,
+  from: number,
+  matches: AliasMatch[],
+): number {
+  const { codes, starts, ends, length: n } = key;
+  let resume = from;
+  while (pos < n && starts[pos]! < end) {
+    let next = pos;
+    if (starts[pos]! >= resume) {
+      const matchEnd = trie.longestAt(codes, n, pos, open, text, starts, ends, matches);
+      if (matchEnd === NEEDS_MORE) return NEEDS_MORE;
+      if (matchEnd >= 0) {
+        resume = ends[matchEnd - 1]!;
+        next = matchEnd;
+      }
+    }
+    while (next < n && codes[next] !== KEY_SPACE && codes[next] !== KEY_LINE_BREAK) next++;
+    pos = next + 1;
+  }
+  return resume;
 }
 
 /** Shape and format checks only (constant time): the arrays are trusted to be a matcher's own. */

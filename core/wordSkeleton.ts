@@ -50,12 +50,12 @@ function groupOfKeyChar(code: number): number {
   return code < 0x80 ? KEY_GROUP[code]! : code + OWN_GROUP;
 }
 
-/** Group of each ASCII char of a page (each maps to exactly one key char). */
-let rawAsciiGroups: Int32Array | null = null;
+/** Group of each ASCII char of a page (each maps to exactly one key char; all groups < 0x84). */
+let rawAsciiGroups: Uint8Array | null = null;
 
-function rawAsciiGroup(): Int32Array {
+function rawAsciiGroup(): Uint8Array {
   if (rawAsciiGroups !== null) return rawAsciiGroups;
-  const groups = new Int32Array(0x80);
+  const groups = new Uint8Array(0x80);
   for (let unit = 0; unit < 0x80; unit++) {
     groups[unit] = groupOfKeyChar(keyCharPool()[keyCharsOf(unit) >>> 5]!);
   }
@@ -185,35 +185,35 @@ export function forEachCandidateWord(
     let unit = text.charCodeAt(i);
     if (unit < 0x80) {
       let group = raw[unit]!;
-      if (group === SEPARATOR) {
-        if (start >= 0) {
-          const layers = apostrophe !== 0 ? ALL_LAYERS : layersOf(table, hash);
-          if (layers !== 0) onWord(start, end, layers);
-          hash = HASH_BASIS;
-          previous = SEPARATOR;
-          start = -1;
-          apostrophe = 0;
+      if (group !== SEPARATOR) {
+        if (start < 0) start = i;
+        // The hot loop: a run of ASCII word chars, one key char each. (An apostrophe's
+        // step does not matter: such a word is a candidate anyway.)
+        for (;;) {
+          apostrophe |= group === APOSTROPHE ? 1 : 0;
+          if (group !== previous) {
+            hash = Math.imul(hash ^ group, HASH_PRIME);
+            previous = group;
+          }
+          if (++i === n) break;
+          unit = text.charCodeAt(i);
+          if (unit >= 0x80) break;
+          group = raw[unit]!;
+          if (group === SEPARATOR) break;
         }
-        i++;
-        continue;
+        end = i;
+        // The word goes on into a non-ASCII char, or the text ends.
+        if (i === n || unit >= 0x80) continue;
       }
-      if (start < 0) start = i;
-      // The hot loop: a run of ASCII word chars, one key char each. The hash steps
-      // by select, not branch: a doubled letter or a fold group's run is unpredictable.
-      // (An apostrophe's step does not matter: such a word is a candidate anyway.)
-      for (;;) {
-        apostrophe |= group === APOSTROPHE ? 1 : 0;
-        const stepped = Math.imul(hash ^ group, HASH_PRIME);
-        const same = group === previous;
-        hash = same ? hash : stepped;
-        previous = group;
-        if (++i === n) break;
-        unit = text.charCodeAt(i);
-        if (unit >= 0x80) break;
-        group = raw[unit]!;
-        if (group === SEPARATOR) break;
+      if (start >= 0) {
+        const layers = apostrophe !== 0 ? ALL_LAYERS : layersOf(table, hash);
+        if (layers !== 0) onWord(start, end, layers);
+        hash = HASH_BASIS;
+        previous = SEPARATOR;
+        start = -1;
+        apostrophe = 0;
       }
-      end = i;
+      i++;
       continue;
     }
     let next = i + 1;

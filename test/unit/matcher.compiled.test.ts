@@ -212,7 +212,7 @@ function lexiconAndText(letters: readonly string[]): fc.Arbitrary<[LexiconEntry[
   );
 }
 
-describe('the trie scan agrees with a naive scan of the key', () => {
+describe('the trie walks agree with a naive scan of the key', () => {
   test.each<[string, string[]]>([
     // Few classes: keys share prefixes and every node with two children gets a dense row.
     ['a small alphabet (dense rows)', ['a', 'b', 'c', 'd', 'e', 'o', 'r', 'ş', 'ж', '-', 'é']],
@@ -248,6 +248,9 @@ describe('the trie scan agrees with a naive scan of the key', () => {
         const expected = naiveFindAll(entries, text);
         if (expected.length > 0) matched++;
         expect(matcher.findAll(text)).toEqual(expected);
+        // Both ways to the candidates' keys, whatever the page's density would choose.
+        expect(matcher.findAll(text, 'windows')).toEqual(expected);
+        expect(matcher.findAll(text, 'whole-page')).toEqual(expected);
         expect(AliasMatcher.fromCompiled(matcher.toCompiled()).findAll(text)).toEqual(expected);
       }),
       { numRuns: 2_000 },
