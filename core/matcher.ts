@@ -11,12 +11,17 @@
  * run searched linearly, and a table of class pairs takes each word's first
  * two chars in one step. Matches must begin and end on word boundaries of
  * the normalised key, so instead of an Aho-Corasick automaton, which would
- * try every position inside every word, the scan walks the tries from each
- * word start only: most words leave a trie after a char or two, no failure
- * links are needed, and the first hit found at the leftmost start, taken
- * longest first, is already the leftmost-longest, non-overlapping answer.
- * Nothing is allocated per word or per candidate; a match object is made
- * only once a hit is confirmed.
+ * try every position inside every word, the tries are walked from word
+ * starts only: no failure links are needed, and the first hit found at the
+ * leftmost start, taken longest first, is already the leftmost-longest,
+ * non-overlapping answer. Below a node with a single key, the rest of that
+ * key is a run of chars (a tail) rather than a chain of nodes.
+ *
+ * Most words of a page begin no key, so they are not even normalised: a
+ * first pass over the raw chars (core/wordSkeleton.ts) hands on only the
+ * words whose fold-proof skeleton is some key's first word, and only those
+ * are normalised, a few words at a time, and walked. Nothing is allocated
+ * per word; a match object is made only once a hit is confirmed.
  *
  * The arrays are the whole matcher: toCompiled() hands them out as a plain,
  * structured-cloneable object and fromCompiled() wraps such an object again

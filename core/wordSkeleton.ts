@@ -166,6 +166,9 @@ export type CandidateWord = (start: number, end: number, layers: number) => void
  * alias of the table's layers. A word is a run of chars whose key chars are
  * not separators (chars the normaliser drops belong to no word); it spans
  * from its first char to the end of the last one that gave it a key char.
+ * A char that the normaliser splits into two words (½: 1, 2) starts the
+ * second at the same offset the first ends: the matcher then does not try
+ * that second word right after a match that ends in the first.
  */
 export function forEachCandidateWord(
   text: string,

@@ -1,0 +1,115 @@
+// Word skeletons (core/wordSkeleton.ts): the filter that lets the matcher skip words. Its one
+// duty is never to skip a word that normalises to the first word of a key, whatever the
+// spelling; and to skip the words that cannot.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { normalizeKey, normalizeWithOffsets } from '../../core/normalize';
+import {
+  buildSkeletonTable,
+  endOfWords,
+  forEachCandidateWord,
+  KEYWORDS_LAYER,
+  NAMES_LAYER,
+} from '../../core/wordSkeleton';
+
+function candidates(text: string, names: string[], keywords: string[] = []): string[] {
+  const table = buildSkeletonTable(names.map(normalizeKey), keywords.map(normalizeKey));
+  const found: string[] = [];
+  forEachCandidateWord(text, table, (start, end, layers) => {
+    found.push(`${text.slice(start, end)}@${start}:${layers}`);
+  });
+  return found;
+}
+
+/** Letters and marks that the normaliser folds, drops or transliterates; no separators. */
+const WORD_CHARS = [
+  ...'aeiouyqkhzdjsgbtnmrlAEIOUYQKHZDJSG0129',
+  ...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАЁЖҲ',
+  ...'ғӣқӯҳҷўәөұүі',
+  ...'ابپتجخدرزسشعغقکگلمنهوی',
+  ...'éçñšžİıßøæœ',
+  'zod',
+  'zade',
+  'zadeh',
+  'zadh',
+  '\u0301',
+  '\u200d',
+  '𝐈',
+];
+
+describe('a page word is a candidate for any key it normalises to', () => {
+  test('for every spelling the normaliser folds (fuzzed)', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...WORD_CHARS), { minLength: 1, maxLength: 12 }),
+        (parts) => {
+          const word = parts.join('');
+          const key = normalizeKey(word);
+          // Only words that stay one key word (no char of them turned into a separator).
+          fc.pre(key !== '' && !key.includes(' ') && !key.includes('\n'));
+          checked++;
+          const table = buildSkeletonTable([key], []);
+          const page = `x ${word} x`;
+          const found: number[][] = [];
+          forEachCandidateWord(page, table, (start, _end, layers) => found.push([start, layers]));
+          // The word begins where its key does (a leading char the normaliser drops is not in it).
+          const keyStart = normalizeWithOffsets(page).starts[2]!;
+          expect(found).toContainEqual([keyStart, NAMES_LAYER]);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+    expect(checked).toBeGreaterThan(2_000);
+  });
+
+  test.each([
+    ['Dzhuraev', 'Juraev'],
+    ['Khalimov', 'Halimov'],
+    ['Nazarzod', 'Nazarzoda'],
+    ['Rahmonzade', 'Rahmonzoda'],
+    ['Abdukhalim', 'Абдухалим'],
+    ['Yousuf', 'Yusuf'],
+    ['Ghaffor', 'Gafor'],
+  ])('%s on a page, %s in the dataset', (page, alias) => {
+    expect(normalizeKey(page)).toBe(normalizeKey(alias));
+    expect(candidates(`said ${page} on`, [alias])).toEqual([`${page}@5:${NAMES_LAYER}`]);
+  });
+});
+
+describe('the words that begin no key are skipped', () => {
+  test('only the name and the keyword phrase start are handed on, with their layers', () => {
+    const text = 'The deputy minister Abdukhalim Nazarzoda was killed, officials said.';
+    expect(candidates(text, ['Abdukhalim Nazarzoda'], ['deputy defense minister'])).toEqual([
+      `deputy@4:${KEYWORDS_LAYER}`,
+      `Abdukhalim@20:${NAMES_LAYER}`,
+    ]);
+  });
+
+  test('a word with an apostrophe is always handed on, for both layers', () => {
+    expect(candidates("l'Ali and Rahmon's men", ['Nazarzoda'])).toEqual([
+      `l'Ali@0:${NAMES_LAYER | KEYWORDS_LAYER}`,
+      `Rahmon's@10:${NAMES_LAYER | KEYWORDS_LAYER}`,
+    ]);
+  });
+
+  test('an empty dictionary hands on nothing', () => {
+    expect(candidates('Nazarzoda said', [])).toEqual([]);
+  });
+});
+
+describe('endOfWords', () => {
+  test.each<[string, number, number, number]>([
+    ['Abdukhalim Nazarzoda, the general', 0, 1, 10],
+    ['Abdukhalim Nazarzoda, the general', 0, 2, 20],
+    ['Abdukhalim Nazarzoda, the general', 11, 2, 25],
+    ['Abdukhalim Nazarzoda, the general', 0, 9, 33],
+    // A combining mark after a word's last letter stays with it.
+    ['Rahmon\u0301 x', 0, 1, 7],
+    // An em dash is a separator, a soft sign is dropped inside the word.
+    ['Назарзода—Рахмон', 0, 1, 9],
+    ['Ильич x', 0, 1, 5],
+  ])('%j from %i, %i words: %i', (text, from, words, end) => {
+    expect(endOfWords(text, from, words)).toBe(end);
+  });
+});
