@@ -13,6 +13,10 @@ export interface InteractionTarget {
   /** The annotation under a pointer position (and the element hit, for marks), or null. */
   annotationAt(x: number, y: number, element: Element | null): number | null;
   open(id: number, openedBy: OpenedBy): void;
+  /** The pointer rests on `id` and the hover delay runs: get its popover ready to show. */
+  stage(id: number): void;
+  /** The pointer left before the hover delay ended. */
+  unstage(): void;
   close(options: { restoreFocus: boolean }): void;
   /** What opened the popover, or null when it is closed. */
   openedBy(): OpenedBy | null;
@@ -93,11 +97,13 @@ export function bindInteraction(
     hovered = id;
     win.clearTimeout(openTimer);
     if (id === null) {
+      target.unstage();
       scheduleClose();
       return;
     }
     win.clearTimeout(closeTimer);
     if (target.openId() === id) return;
+    if (target.openId() === null) target.stage(id);
     openTimer = win.setTimeout(() => {
       if (hovered === id) target.open(id, 'hover');
     }, target.hoverDelayMs());
@@ -118,6 +124,7 @@ export function bindInteraction(
       lastPoint = null;
       hovered = null;
       win.clearTimeout(openTimer);
+      target.unstage();
       scheduleClose();
     },
     listen,

@@ -78,6 +78,13 @@ export function createLazyPopoverHost(
     prerender(target) {
       if (!destroyed && pending === null) host?.prerender?.(target);
     },
+    // Only once the UI is here: staging is a head start, never a reason to load it.
+    stage(anchor, target) {
+      if (!destroyed && pending === null) host?.stage?.(anchor, target);
+    },
+    unstage() {
+      host?.unstage?.();
+    },
     isOpen: () => host?.isOpen() ?? pending !== null,
     contains: (node) => host?.contains(node) ?? false,
     destroy() {

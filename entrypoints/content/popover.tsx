@@ -59,6 +59,16 @@ export interface PopoverHost {
    * show them (or update them, for another target). Nothing enters the page.
    */
   prerender?(target: PopoverTarget): void;
+  /**
+   * The pointer rests on an annotation and its popover opens after the hover
+   * delay: the host enters the page hidden, with `target` rendered and placed
+   * beside `anchor`, so the browser styles and lays it out during the delay
+   * and the open only has to show it. Nothing is seen or reachable; nothing
+   * happens while open.
+   */
+  stage?(anchor: PopoverAnchor, target: PopoverTarget): void;
+  /** The pointer left before the popover opened: a staged host leaves the page. */
+  unstage?(): void;
 }
 
 /** Places the host beside the anchor and keeps it there; returns the clean-up. */
@@ -119,7 +129,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   host.setAttribute('data-triangulate', 'popover');
   const supportsTopLayer = typeof (host as Partial<HTMLElement>).showPopover === 'function';
   if (supportsTopLayer) host.setAttribute('popover', 'manual');
-  lockStyle(host, false);
+  lockStyle(host, 'hidden');
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyles(doc, shadow);
   const mount = doc.createElement('div');
@@ -128,6 +138,8 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
 
   const position = options.position ?? floatingPosition;
   let open = false;
+  /** In the page, hidden, ahead of an open (stage). */
+  let staged = false;
   let trapFocus = false;
   let stopPositioning: (() => void) | null = null;
   /** Bumped on every open/close so a late entity load never paints over a newer target. */
@@ -170,12 +182,17 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
     }
   }
 
-  function show(): void {
+  function enterPage(): void {
     // Last child of <html>, so among equal z-indexes it paints above the page's overlays.
     if (host.parentNode !== doc.documentElement || host.nextSibling !== null) {
       doc.documentElement.append(host);
     }
-    lockStyle(host, true);
+  }
+
+  function show(): void {
+    enterPage();
+    staged = false;
+    lockStyle(host, 'shown');
     if (supportsTopLayer && !host.matches(':popover-open')) {
       try {
         host.showPopover();
@@ -187,7 +204,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
 
   function hide(): void {
     if (supportsTopLayer && host.matches(':popover-open')) host.hidePopover();
-    lockStyle(host, false);
+    lockStyle(host, 'hidden');
   }
 
   /** Paints the target and, for an actor or place in none of the page's incidents, asks for its record. */
@@ -252,6 +269,25 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
       if (open || host.isConnected) return;
       paint(buildPopoverView(target));
     },
+    stage(anchor, target) {
+      if (open) return;
+      enterPage();
+      staged = true;
+      lockStyle(host, 'staged');
+      if (shown === null || !sameTarget(shown, target)) {
+        shown = target;
+        paint(buildPopoverView(target));
+      }
+      follow(anchor);
+    },
+    unstage() {
+      if (open || !staged) return;
+      staged = false;
+      stopPositioning?.();
+      stopPositioning = null;
+      lockStyle(host, 'hidden');
+      host.remove();
+    },
     isOpen: () => open,
     contains(node) {
       return node !== null && (node === host || host.contains(node) || shadow.contains(node));
@@ -309,14 +345,23 @@ function adoptStyles(doc: Document, shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
-/** The host's inline declarations, every one !important: hidden (display none) or shown. */
-export function hostStyle(visible: boolean): [string, string][] {
-  return [...HOST_STYLE, ['display', visible ? 'block' : 'none']];
+/** What the host shows: nothing (hidden), its layout unseen and unreachable (staged), or itself. */
+export type HostState = 'hidden' | 'staged' | 'shown';
+
+/** The host's inline declarations, every one !important. */
+export function hostStyle(state: HostState): [string, string][] {
+  const declarations = new Map(HOST_STYLE);
+  declarations.set('display', state === 'hidden' ? 'none' : 'block');
+  if (state === 'staged') {
+    declarations.set('visibility', 'hidden');
+    declarations.set('pointer-events', 'none');
+  }
+  return [...declarations];
 }
 
-function lockStyle(host: HTMLElement, visible: boolean): void {
-  const keep = visible ? { top: host.style.top, left: host.style.left } : null;
-  for (const [name, value] of hostStyle(visible)) host.style.setProperty(name, value, 'important');
+function lockStyle(host: HTMLElement, state: HostState): void {
+  const keep = state !== 'hidden' ? { top: host.style.top, left: host.style.left } : null;
+  for (const [name, value] of hostStyle(state)) host.style.setProperty(name, value, 'important');
   if (keep !== null && keep.top !== '' && keep.left !== '') {
     host.style.setProperty('top', keep.top, 'important');
     host.style.setProperty('left', keep.left, 'important');

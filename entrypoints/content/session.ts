@@ -314,6 +314,15 @@ export function createSession(deps: SessionDeps): Session {
     openedBy = how;
   };
 
+  /** During the hover delay: the popover made and placed, hidden, so the open only shows it. */
+  const stagePopover = (id: number) => {
+    const annotation = byId(id);
+    const anchor = highlighter.anchorOf(id);
+    if (popover === null || annotation === undefined || anchor === null) return;
+    const target = targetOf(annotation);
+    if (target !== null) watch.paused(() => popover?.stage?.(anchor, target));
+  };
+
   function popoverHost(): PopoverHost {
     popover ??= deps.createPopover({
       document: doc,
@@ -406,6 +415,10 @@ export function createSession(deps: SessionDeps): Session {
     {
       annotationAt,
       open: openPopover,
+      stage: stagePopover,
+      unstage: () => {
+        if (popover !== null) watch.paused(() => popover?.unstage?.());
+      },
       close: ({ restoreFocus }) => closePopover(restoreFocus),
       openedBy: () => openedBy,
       openId: () => openId,

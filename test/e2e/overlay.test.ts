@@ -62,9 +62,18 @@ const firstComparedFigure = (summary: PageSummaryReply): number =>
 
 const POPOVER_STATE = `(() => {
   const host = document.querySelector('div[data-triangulate="popover"]');
-  const open = !!host && getComputedStyle(host).display !== 'none';
+  const style = host && getComputedStyle(host);
+  // A host staged during the hover delay is laid out but hidden: not open yet.
+  const open = !!style && style.display !== 'none' && style.visibility !== 'hidden';
   return { open, text: open ? host.shadowRoot.textContent : '', focused: document.activeElement === host };
 })()`;
+
+/** Sets the reader's hover delay, as the options page would. */
+const setHoverDelay = (ms: number) =>
+  browser.worker.evaluate(async (delay) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object), hoverDelayMs: delay } });
+  }, ms);
 
 /** Centre of the first range of a highlight, in viewport coordinates, after scrolling it into view. */
 async function highlightPoint(page: Page, name: string): Promise<{ x: number; y: number }> {
@@ -121,6 +130,51 @@ describe('popover', () => {
     await page.mouse.move(5, 5);
     await page.waitForFunction(`!${POPOVER_STATE}.open`, undefined, { timeout: 5_000 });
     await page.close();
+  });
+
+  test('during the hover delay the popover waits hidden; a pointer that moves on leaves the page as it was', async () => {
+    // A long delay, so the pointer surely leaves before it ends, however loaded the machine.
+    await setHoverDelay(3_000);
+    try {
+      const { page } = await openFixture('000_730a5c529c7b08ea.html');
+      const point = await highlightPoint(page, 'triangulate-figure-agrees');
+      const before = await page.evaluate(() => document.documentElement.outerHTML);
+      await page.mouse.move(point.x, point.y);
+      const staged = await page.waitForFunction(
+        () => {
+          const host = document.querySelector('div[data-triangulate="popover"]');
+          if (host === null) return null;
+          const style = getComputedStyle(host);
+          return {
+            display: style.display,
+            visibility: style.visibility,
+            pointerEvents: style.pointerEvents,
+            dialog: host.shadowRoot?.querySelector('[role="dialog"]') !== null,
+          };
+        },
+        undefined,
+        { timeout: 5_000 },
+      );
+      expect(await staged.jsonValue()).toEqual({
+        display: 'block',
+        visibility: 'hidden',
+        pointerEvents: 'none',
+        dialog: true,
+      });
+      expect((await page.evaluate(POPOVER_STATE)) as { open: boolean }).toMatchObject({
+        open: false,
+      });
+      await page.mouse.move(5, 5);
+      await page.waitForFunction(
+        () => document.querySelector('div[data-triangulate="popover"]') === null,
+        undefined,
+        { timeout: 5_000 },
+      );
+      expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+      await page.close();
+    } finally {
+      await setHoverDelay(300);
+    }
   });
 
   test('the popover UI is loaded on first use, into the isolated world: the page never sees it', async () => {
@@ -336,5 +390,11 @@ describe('control', () => {
 });
 
 declare const chrome: {
-  storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+  };
 };

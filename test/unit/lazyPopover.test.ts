@@ -38,6 +38,14 @@ function fakeUi() {
       open = false;
       log.push('close');
     },
+    stage(a, t) {
+      log.push(
+        `stage ${(a as unknown as { name: string }).name} ${(t as { incidentId: string }).incidentId}`,
+      );
+    },
+    unstage() {
+      log.push('unstage');
+    },
     isOpen: () => open,
     contains: (node) => node !== null,
     destroy() {
@@ -69,6 +77,8 @@ const openB: Step = (h) => h.open(anchor('b'), target('i2'), { focus: true });
 const updateC: Step = (h) => h.update(anchor('c'), target('i3'));
 const close: Step = (h) => h.close();
 const destroy: Step = (h) => h.destroy();
+const stageA: Step = (h) => h.stage?.(anchor('a'), target('i1'));
+const unstage: Step = (h) => h.unstage?.();
 
 describe('createLazyPopoverHost', () => {
   test.each<[string, Step[], Step[], string[]]>([
@@ -94,6 +104,18 @@ describe('createLazyPopoverHost', () => {
       [openA],
       [close, openB],
       ['create', 'open a i1 focus=false', 'close', 'open b i2 focus=true'],
+    ],
+    [
+      'staged while loading: nothing staged (the open follows)',
+      [openA, stageA],
+      [],
+      ['create', 'open a i1 focus=false'],
+    ],
+    [
+      'staged and unstaged after the load: passed to the host',
+      [openA],
+      [close, stageA, unstage],
+      ['create', 'open a i1 focus=false', 'close', 'stage a i1', 'unstage'],
     ],
   ])('%s', async (_label, before, after, expected) => {
     const ui = fakeUi();
@@ -177,4 +199,13 @@ describe('createPopoverUiLoader', () => {
     await expect(load()).rejects.toThrow(message);
     expect(calls).toBe(2);
   });
+});
+
+test('staging alone never loads the popover UI', async () => {
+  const ui = fakeUi();
+  const host = createLazyPopoverHost(OPTIONS, ui.load, ignore);
+  stageA(host);
+  unstage(host);
+  await tick();
+  expect([ui.loads(), ui.log]).toEqual([0, []]);
 });

@@ -337,6 +337,58 @@ describe('createPopoverHost', () => {
     );
   });
 
+  test('stage (the hover delay): the host enters the page unseen and unreachable, rendered and placed', () => {
+    const { popover, anchor, position, stop } = setup({ attachOnOpen: true });
+    popover.stage?.(anchor, figureTarget);
+    const host = document.querySelector(HOST_SELECTOR) as HTMLElement;
+    const panel = host.shadowRoot?.querySelector('[role="dialog"]');
+    expect([
+      host.parentNode === document.documentElement,
+      host.style.getPropertyValue('display'),
+      host.style.getPropertyValue('visibility'),
+      host.style.getPropertyValue('pointer-events'),
+      panel?.getAttribute('aria-label')?.startsWith('Figure “At least eight policemen”'),
+      position.mock.calls.length,
+      position.mock.calls[0]?.[0].contextElement === anchor,
+      popover.isOpen(),
+    ]).toEqual([true, 'block', 'hidden', 'none', true, 1, true, false]);
+    // The open shows the very elements staged, now seen and reachable.
+    popover.open(anchor, figureTarget, { focus: false });
+    expect([
+      host.shadowRoot?.querySelector('[role="dialog"]') === panel,
+      host.style.getPropertyValue('visibility'),
+      host.style.getPropertyValue('pointer-events'),
+      stop.mock.calls.length,
+      popover.isOpen(),
+    ]).toEqual([true, 'visible', 'auto', 1, true]);
+  });
+
+  test('unstage (the pointer left first): the host leaves the page, as it was', () => {
+    const { popover, anchor, stop } = setup({ attachOnOpen: true });
+    const before = document.documentElement.outerHTML;
+    popover.stage?.(anchor, figureTarget);
+    popover.unstage?.();
+    expect([
+      document.querySelectorAll(HOST_SELECTOR).length,
+      document.documentElement.outerHTML === before,
+      stop.mock.calls.length,
+      popover.isOpen(),
+    ]).toEqual([0, true, 1, false]);
+  });
+
+  test('stage and unstage leave an open popover alone', () => {
+    const { popover, host, anchor, position } = setup();
+    popover.open(anchor, figureTarget, { focus: false });
+    popover.stage?.(anchor, figureTarget);
+    popover.unstage?.();
+    expect([
+      host.isConnected,
+      host.style.getPropertyValue('visibility'),
+      position.mock.calls.length,
+      popover.isOpen(),
+    ]).toEqual([true, 'visible', 1, true]);
+  });
+
   test('one host under <html> with an open shadow root, hidden until opened', () => {
     const { popover, host } = setup();
     expect([
@@ -360,13 +412,13 @@ describe('createPopoverHost', () => {
   ])('the host sets %s: %s inline (every one !important in the browser)', (name, value) => {
     const { host } = setup();
     expect(host.style.getPropertyValue(name)).toBe(value);
-    expect(hostStyle(true).find(([n]) => n === name)?.[1]).toBe(value);
+    expect(hostStyle('shown').find(([n]) => n === name)?.[1]).toBe(value);
   });
 
   test('all: initial comes first so the declarations after it win', () => {
-    expect(hostStyle(false)[0]).toEqual(['all', 'initial']);
-    expect(hostStyle(false).at(-1)).toEqual(['display', 'none']);
-    expect(hostStyle(true).at(-1)).toEqual(['display', 'block']);
+    expect(hostStyle('hidden')[0]).toEqual(['all', 'initial']);
+    expect(hostStyle('hidden').at(-1)).toEqual(['display', 'none']);
+    expect(hostStyle('shown').at(-1)).toEqual(['display', 'block']);
   });
 
   test('open renders the dialog, shows the host and positions it against the anchor', () => {

@@ -12,6 +12,9 @@
  * extension (for example a build of the previous commit's tree), the seed
  * pages, the popover and the 2 MB page are measured on both, loads alternated
  * one by one, and the other build's figure is reported as `before`.
+ *
+ * TRIANGULATE_BENCH_PARTS=popover,big (any of seeds, popover, big, marks)
+ * runs only those parts, for a quick look at one of them.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -47,6 +50,9 @@ const FRAME_MS = 16.7;
 
 /** The other build, for before/after in one run (see the module comment). */
 const BEFORE_DIR = process.env.TRIANGULATE_BENCH_BEFORE;
+const PARTS = process.env.TRIANGULATE_BENCH_PARTS?.split(',') ?? null;
+const partWanted = (part: 'seeds' | 'popover' | 'big' | 'marks'): boolean =>
+  PARTS === null || PARTS.includes(part);
 
 /** A second browser with another build of the extension (the harness launches only .output's). */
 async function launchBuild(extensionDir: string): Promise<ExtensionBrowser> {
@@ -636,15 +642,23 @@ export const contentSuite: Suite = {
       before: BEFORE_DIR === undefined ? null : await launchBuild(BEFORE_DIR),
     };
     try {
-      console.error('  content: seed pages');
-      await seedPages(builds, server.url, seeds, report);
-      console.error('  content: popover');
-      await popover(builds, server.url(seeds[0]!), report);
-      await firstHover(builds, server.url(seeds[0]!), report);
-      console.error('  content: 2 MB page');
-      await bigPage(builds, server.url('big.html'), report);
-      console.error('  content: Highlight API vs marks');
-      await highlightVsMarks(browser, server.url('big.html'), big.names, report);
+      if (partWanted('seeds')) {
+        console.error('  content: seed pages');
+        await seedPages(builds, server.url, seeds, report);
+      }
+      if (partWanted('popover')) {
+        console.error('  content: popover');
+        await popover(builds, server.url(seeds[0]!), report);
+        await firstHover(builds, server.url(seeds[0]!), report);
+      }
+      if (partWanted('big')) {
+        console.error('  content: 2 MB page');
+        await bigPage(builds, server.url('big.html'), report);
+      }
+      if (partWanted('marks')) {
+        console.error('  content: Highlight API vs marks');
+        await highlightVsMarks(browser, server.url('big.html'), big.names, report);
+      }
     } finally {
       await builds.before?.close();
       await browser.close();
