@@ -219,15 +219,9 @@ export function forEachCandidateWord(
       i++;
       continue;
     }
-    let next = i + 1;
-    let codePoint = unit;
-    if (unit >= 0xd800 && unit <= 0xdbff && next < n) {
-      const low = text.charCodeAt(next);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        codePoint = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        next++;
-      }
-    }
+    // A surrogate pair is one code point; a lone surrogate is its own, as in the normaliser.
+    const codePoint = text.codePointAt(i)!;
+    const next = codePoint > 0xffff ? i + 2 : i + 1;
     const encoded = keyCharsOf(codePoint);
     const pool = keyCharPool();
     const offset = encoded >>> 5;
@@ -286,15 +280,9 @@ export function endOfWords(text: string, from: number, words: number): number {
       i++;
       continue;
     }
-    let next = i + 1;
-    let codePoint = unit;
-    if (unit >= 0xd800 && unit <= 0xdbff && next < n) {
-      const low = text.charCodeAt(next);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        codePoint = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        next++;
-      }
-    }
+    // A surrogate pair is one code point; a lone surrogate is its own, as in the normaliser.
+    const codePoint = text.codePointAt(i)!;
+    const next = codePoint > 0xffff ? i + 2 : i + 1;
     const encoded = keyCharsOf(codePoint);
     const pool = keyCharPool();
     const offset = encoded >>> 5;
