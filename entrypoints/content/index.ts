@@ -10,7 +10,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SETTINGS_KEY } from '../../core/settings';
-import type { PageSummaryReply } from '../../messaging/protocol';
 import { sendMessage } from '../../messaging/send';
 import { enabledForHost, readContentSettings, type ContentSettings } from './contentSettings';
 import { createLazyPopoverHost } from './lazyPopover';
@@ -18,17 +17,7 @@ import { createPopoverUiLoader, POPOVER_UI_PATH } from './popoverUi';
 import { handleContentMessages } from './messages';
 import { createPageRead } from './pageRead';
 import { createSession, type Session } from './session';
-import { pageOf } from './summary';
-
-const OFF_SUMMARY: Omit<PageSummaryReply, 'enabledForSite'> = {
-  state: 'off',
-  error: null,
-  incidents: [],
-  actors: [],
-  places: [],
-  figures: [],
-  counts: { actor: 0, place: 0, incident: 0, figure: 0 },
-};
+import { pageOf, summaryWithoutSession } from './summary';
 
 /** The popover's UI is a script of its own, imported from the extension's package on first use. */
 const loadPopoverUi = createPopoverUiLoader(
@@ -84,13 +73,8 @@ export default defineContentScript({
     browser.storage.onChanged.addListener(onStorage);
     const stopHandling = handleContentMessages({
       'page.summary': () =>
-        session?.summary() ?? {
-          ...OFF_SUMMARY,
-          // Until the settings are read, whether it runs here is not known yet: not 'off'.
-          state: settingsRead ? 'off' : 'running',
-          enabledForSite: enabled(),
-          page: pageOf(location.href, null, document.title),
-        },
+        session?.summary() ??
+        summaryWithoutSession(settingsRead, enabled(), pageOf(location.href, null, document.title)),
       'page.reveal': (request) => ({ ok: session?.reveal(request) ?? false }),
       'page.step': ({ direction }) => ({ ok: session?.step(direction) ?? false }),
     });

@@ -98,3 +98,26 @@ export function buildSummary(input: SummaryInput): PageSummaryReply {
     page: input.page,
   };
 }
+
+/**
+ * The summary when no session runs: 'off' once the settings are read and say
+ * so, 'running' before they are (whether it runs here is not known yet, and
+ * a popup opened at page load must not report the site as switched off).
+ */
+export function summaryWithoutSession(
+  settingsRead: boolean,
+  enabledForSite: boolean,
+  page: PageSummaryReply['page'],
+): PageSummaryReply {
+  return {
+    state: settingsRead ? 'off' : 'running',
+    enabledForSite,
+    error: null,
+    incidents: [],
+    actors: [],
+    places: [],
+    figures: [],
+    counts: { actor: 0, place: 0, incident: 0, figure: 0 },
+    page,
+  };
+}

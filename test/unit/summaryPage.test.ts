@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { PageFacts } from '../../core/types';
-import { pageOf } from '../../entrypoints/content/summary';
+import { pageOf, summaryWithoutSession } from '../../entrypoints/content/summary';
 
 const FACTS: PageFacts = {
   title: 'Tajik police killed in attacks',
@@ -72,5 +72,28 @@ describe('pageOf', () => {
     ],
   ])('%s', (_name, facts, documentTitle, expected) => {
     expect(pageOf('https://www.rferl.org/a/x.html', facts, documentTitle)).toEqual(expected);
+  });
+});
+
+describe('summaryWithoutSession', () => {
+  const page = pageOf('https://www.rferl.org/a/x.html', null, 'Document title');
+  test.each<[string, boolean, boolean, 'off' | 'running']>([
+    // A popup opened at page load must not report the site as switched off.
+    ['settings not read yet', false, true, 'running'],
+    ['settings not read yet, site listed as off', false, false, 'running'],
+    ['settings read: off for this site', true, false, 'off'],
+    ['settings read: on, but no session yet', true, true, 'off'],
+  ])('%s', (_label, settingsRead, enabledForSite, state) => {
+    expect(summaryWithoutSession(settingsRead, enabledForSite, page)).toEqual({
+      state,
+      enabledForSite,
+      error: null,
+      incidents: [],
+      actors: [],
+      places: [],
+      figures: [],
+      counts: { actor: 0, place: 0, incident: 0, figure: 0 },
+      page,
+    });
   });
 });
