@@ -27,6 +27,10 @@
  * structured-cloneable object and fromCompiled() wraps such an object again
  * without rebuilding anything (the background can compile once and send it).
  *
+ * A name (actor or place) written with a capital in the dataset does not
+ * count where the page writes it without any: Tajik "рӯзи душанбе" is
+ * Monday, not the capital city (al-Qaeda, with its capital Q, still counts).
+ *
  * Short all-capital aliases (IS, IMU, IRPT) are acronyms: they count only
  * where the page writes them in capitals, and not on an all-capitals line
  * ("WHAT IS LEFT"), where capitals say nothing.
@@ -54,6 +58,8 @@ interface CompiledEntry extends LexiconEntry {
   key: string;
   /** Written in capitals and at most 5 letters long: must be capitals in the page too. */
   acronym: boolean;
+  /** A name with a capital letter: the page must write at least one capital too. */
+  capitalised: boolean;
 }
 
 /** One trie as plain arrays (see the module comment for the layout). */
@@ -117,6 +123,7 @@ export const COMPILED_FORMAT = 'triangulate-matcher-2';
 const ENTITY_KINDS: readonly EntityKind[] = ['actor', 'place', 'incident'];
 const WEAK = 1;
 const ACRONYM = 2;
+const CAPITALISED = 4;
 /** KeyTrie.longestAt: the codes stop where a longer key could still go on. */
 const NEEDS_MORE = -2;
 /** Words of text normalised for a candidate first; doubled while a key could go on past them. */
@@ -309,7 +316,10 @@ class KeyTrie {
       for (; i < lastOwn || (i < hi && keys[i]!.length === depth); i++) {
         const entry = compiled[i]!;
         kinds[targetIds.length] = ENTITY_KINDS.indexOf(entry.kind);
-        flags[targetIds.length] = (entry.weak ? WEAK : 0) | (entry.acronym ? ACRONYM : 0);
+        flags[targetIds.length] =
+          (entry.weak ? WEAK : 0) |
+          (entry.acronym ? ACRONYM : 0) |
+          (entry.capitalised ? CAPITALISED : 0);
         targetIds.push(entry.targetId);
         aliases.push(entry.alias);
       }
@@ -484,12 +494,17 @@ class KeyTrie {
   ): boolean {
     let written = false;
     let capitals: boolean | null = null;
+    let capital: boolean | null = null;
     const last = this.firstEntry[node + 1]!;
     for (let e = this.firstEntry[node]!; e < last; e++) {
       const flags = this.flags[e]!;
       if ((flags & ACRONYM) !== 0) {
         capitals ??= writtenAsAcronym(text, start, end);
         if (!capitals) continue;
+      }
+      if ((flags & CAPITALISED) !== 0) {
+        capital ??= writtenWithACapital(text, start, end);
+        if (!capital) continue;
       }
       matches.push({
         start,
@@ -851,6 +866,7 @@ function compileEntries(entries: readonly LexiconEntry[]): CompiledEntry[] {
       weak: entry.weak,
       key,
       acronym: isAcronym(entry.alias),
+      capitalised: entry.kind !== 'incident' && UPPER.test(entry.alias),
     };
     const id = `${entry.kind}\u0000${entry.targetId}\u0000${key}`;
     const seen = indexByTargetKey.get(id);
@@ -867,6 +883,12 @@ function compileEntries(entries: readonly LexiconEntry[]): CompiledEntry[] {
     return ka < kb ? -1 : ka > kb ? 1 : a - b;
   });
   return order.map((i) => unique[i]!);
+}
+
+/** The hit has a capital letter, or no letter that has case at all (Arabic script, digits). */
+function writtenWithACapital(text: string, start: number, end: number): boolean {
+  const hit = text.slice(start, end);
+  return UPPER.test(hit) || hit.toUpperCase() === hit;
 }
 
 /** The hit is all capitals, on a line that is not all capitals itself. */

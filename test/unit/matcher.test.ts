@@ -33,6 +33,9 @@ const lexicon: LexiconEntry[] = [
   entry('tajikistan', 'place', 'Tajikistan'),
   entry('vahdat', 'place', 'Vahdat'),
   entry('dushanbe', 'place', 'Dushanbe'),
+  entry('dushanbe', 'place', 'Душанбе'),
+  entry('al-qaeda', 'actor', 'Al-Qaeda'),
+  entry('dushanbe-fa', 'place', 'دوشنبه'),
   // One key, two targets: a town and a person sharing a name.
   entry('kofarnihon-town', 'place', 'Kofarnihon'),
   entry('kofarnihon-river', 'place', 'Kofarnihon'),
@@ -149,6 +152,22 @@ describe('short capitals are acronyms: they match only text in capitals', () => 
     ['WHAT IS LEFT OF THE IMU\nThe IMU said', ['imu=IMU']],
     // Caseless context (Arabic script) is not shouting.
     ['قال IS', ['islamic-state=IS']],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('a name written with a capital needs a capital in the page', () => {
+  test.each([
+    // Tajik "рӯзи душанбе" is Monday; the city is written with its capital.
+    ['Рӯзи душанбе дар шаҳри Душанбе', ['dushanbe=Душанбе']],
+    ['in dushanbe, in Dushanbe, IN DUSHANBE', ['dushanbe=Dushanbe', 'dushanbe=DUSHANBE']],
+    // One capital anywhere in it is enough: a lower-case particle is usual.
+    ['al-Qaeda and al-qaeda', ['al-qaeda=al-Qaeda']],
+    // A script without case has nothing to check.
+    ['در دوشنبه', ['dushanbe-fa=دوشنبه']],
+    // Incident keywords are phrases of ordinary words: no capital needed.
+    ['the attacks in dushanbe and vahdat', ['dushanbe-attacks=attacks in dushanbe and vahdat']],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
