@@ -1,6 +1,6 @@
 /**
- * French and Russian casualty figures, so a page in either language is not
- * silent: "au moins huit policiers ont été tués", "neuf policiers tués et
+ * French and Russian casualty figures (and Tajik ones, ./claimsTajik.ts), so
+ * a page in these languages is not silent: "au moins huit policiers ont été tués", "neuf policiers tués et
  * douze blessés", "21 morts, dont 15 soldats", "погибли двое полицейских",
  * "были убиты 13 боевиков", "число погибших выросло до 145 человек".
  * Deliberately small: a number, a known noun and a casualty verb next to each
@@ -13,26 +13,20 @@
  * sentence ("neuf policiers tués et douze blessés"), else unknown; a Russian
  * "ещё N" with the outcome of the figure before it is an increment.
  */
-import type { Outcome, Qualifier, Side } from './schema';
+import {
+  alternation,
+  END,
+  numberPattern,
+  readCount,
+  START,
+  toClaims,
+  type Raw,
+  type Vocabulary,
+} from './claimVocabulary';
+import { TAJIK, TAJIK_CUE, TAJIK_SOURCE, tajikIn } from './claimsTajik';
+import type { Outcome } from './schema';
 import { splitParagraphs } from './sentences';
 import type { Claim, Span } from './types';
-
-interface Count {
-  low: number;
-  high: number;
-  vague: boolean;
-}
-
-interface Vocabulary {
-  numbers: Record<string, number>;
-  tens: Record<string, number>;
-  units: Record<string, number>;
-  /** "une cinquantaine" = about 50. */
-  approximate: Record<string, number>;
-  sides: Record<string, Side | 'inherit'>;
-  outcomes: Record<string, Outcome>;
-  qualifiers: Record<string, Qualifier>;
-}
 
 const FR: Vocabulary = {
   numbers: {
@@ -269,58 +263,6 @@ const RU: Vocabulary = {
   },
 };
 
-const alternation = (words: Iterable<string>) =>
-  [...words].toSorted((a, b) => b.length - a.length).join('|');
-
-const START = '(?<![\\p{L}\\p{N}])';
-const END = '(?![\\p{L}\\p{N}])';
-
-function numberPattern(vocabulary: Vocabulary, joiner: string): string {
-  const tens = alternation(Object.keys(vocabulary.tens));
-  const units = alternation(Object.keys(vocabulary.units));
-  const approximate = Object.keys(vocabulary.approximate);
-  return [
-    '\\d{1,3}(?:[\\u00A0\\u202F ]\\d{3}){1,2}',
-    '\\d{1,7}',
-    ...(approximate.length > 0 ? [`une\\s+(?:${alternation(approximate)})`] : []),
-    `(?:${tens})(?:${joiner}(?:${units}))?`,
-    alternation(Object.keys(vocabulary.numbers)),
-  ].join('|');
-}
-
-/** The count a number phrase says, or null (a year is not a count). */
-function readCount(phrase: string, vocabulary: Vocabulary): Count | null {
-  const word = phrase.toLowerCase().replace(/\s+/g, ' ');
-  const digits = word.replace(/[\u00A0\u202F ]/g, '');
-  if (/^\d+$/.test(digits)) {
-    const value = Number(digits);
-    if (digits.length === 4 && value >= 1800 && value <= 2100) return null;
-    return { low: value, high: value, vague: false };
-  }
-  const approximate = /^une (\S+)$/.exec(word);
-  const around = approximate ? vocabulary.approximate[approximate[1] ?? ''] : undefined;
-  if (around !== undefined) return { low: around, high: around, vague: true };
-  const exact = vocabulary.numbers[word];
-  if (exact !== undefined) return { low: exact, high: exact, vague: false };
-  const [tensWord = '', ...rest] = word.split(/[- ](?:et[- ])?/);
-  const tens = vocabulary.tens[tensWord];
-  if (tens === undefined) return null;
-  const unit = rest.length === 0 ? 0 : vocabulary.units[rest.join(' ')];
-  return unit === undefined ? null : { low: tens + unit, high: tens + unit, vague: false };
-}
-
-interface Raw {
-  start: number;
-  end: number;
-  count: Count;
-  qualifier: Qualifier | null;
-  sideWord: string;
-  outcome: Outcome;
-  total?: boolean;
-  /** Russian "ещё". */
-  more?: boolean;
-}
-
 const FR_NUMBER = numberPattern(FR, '[- ](?:et[- ])?');
 const FR_QUALIFIER = alternation(Object.keys(FR.qualifiers));
 const FR_SIDE = alternation(Object.keys(FR.sides));
@@ -536,51 +478,12 @@ function russianIn(text: string, sentence: Span): Raw[] {
   return found;
 }
 
-/** Raw figures of one sentence, in order, to claims: sides inherited, increments marked. */
-function toClaims(text: string, raws: Raw[], sides: Vocabulary['sides']): Claim[] {
-  const claims: Claim[] = [];
-  const seen = new Set<number>();
-  for (const raw of raws.toSorted((a, b) => a.start - b.start)) {
-    if (
-      seen.has(raw.start) ||
-      claims.some((claim) => raw.start < claim.end && claim.start < raw.end)
-    )
-      continue;
-    seen.add(raw.start);
-    const previous = claims[claims.length - 1];
-    const key = raw.sideWord.toLowerCase().replace(/\s+/g, ' ');
-    const own = sides[key] ?? (key.startsWith('сотрудник') ? 'security' : undefined);
-    let side: Side;
-    let sideLabel = raw.sideWord;
-    if (raw.total) side = 'all';
-    else if (own === undefined || own === 'inherit') {
-      side = previous?.side ?? 'unknown';
-      sideLabel = previous?.sideLabel ?? '';
-    } else side = own;
-    const increment =
-      raw.more === true && (previous === undefined || previous.outcome === raw.outcome);
-    claims.push({
-      start: raw.start,
-      end: raw.end,
-      text: text.slice(raw.start, raw.end),
-      low: raw.count.low,
-      high: raw.count.high,
-      qualifier: raw.qualifier ?? (raw.count.vague ? 'about' : 'exact'),
-      side,
-      sideLabel,
-      outcome: raw.outcome,
-      attributedTo: null,
-      ...(increment ? { relativeTo: 'previous' as const } : {}),
-    });
-  }
-  return claims;
-}
-
-/** French and Russian figures in text, in reading order, with their sentence's source. */
+/** French, Russian and Tajik figures in text, in reading order, with their sentence's source. */
 export function extractOtherLanguageClaims(text: string): Claim[] {
   const french = FRENCH_CUE.test(text);
   const russian = RUSSIAN_CUE.test(text);
-  if (!french && !russian) return [];
+  const tajik = TAJIK_CUE.test(text);
+  if (!french && !russian && !tajik) return [];
   const claims: Claim[] = [];
   for (const paragraph of splitParagraphs(text)) {
     const perSentence = paragraph.sentences.map((sentence) => {
@@ -591,8 +494,16 @@ export function extractOtherLanguageClaims(text: string): Claim[] {
         russian && RUSSIAN_CUE.test(body)
           ? toClaims(text, russianIn(text, sentence), RU.sides)
           : [];
-      const source = attributionOf(body, [FR_SOURCE, FR_SOURCE_END, RU_SOURCE, RU_SOURCE_END]);
-      return { found: [...fr, ...ru], source };
+      const tg =
+        tajik && TAJIK_CUE.test(body) ? toClaims(text, tajikIn(text, sentence), TAJIK.sides) : [];
+      const source = attributionOf(body, [
+        FR_SOURCE,
+        FR_SOURCE_END,
+        RU_SOURCE,
+        RU_SOURCE_END,
+        TAJIK_SOURCE,
+      ]);
+      return { found: [...fr, ...ru, ...tg], source };
     });
     perSentence.forEach(({ found }, i) => {
       const source =

@@ -775,3 +775,39 @@ describe('extractClaims: French and Russian basics', () => {
     for (const claim of claims) expect(sentence.slice(claim.start, claim.end)).toBe(claim.text);
   });
 });
+
+describe('extractClaims: Tajik', () => {
+  test.each<[string, Row[]]>([
+    [
+      'Ба гуфтаи вазорат, 9 корманди милиса кушта шуданд.',
+      [['9 корманди милиса', 9, 9, 'exact', 'security', 'корманди милиса', 'killed', 'вазорат']],
+    ],
+    [
+      // Two figures joined by "ва", the first without its auxiliary; the second takes its side.
+      '17 нафар аъзои гурӯҳ кушта ва 37 нафар боздошт шудаанд.',
+      [
+        ['17 нафар аъзои гурӯҳ', 17, 17, 'exact', 'militants', 'аъзои гурӯҳ', 'killed', null],
+        ['37 нафар', 37, 37, 'exact', 'militants', 'аъзои гурӯҳ', 'detained', null],
+      ],
+    ],
+    [
+      'Ақаллан ҳашт сарбоз ҳалок гардиданд.',
+      [['Ақаллан ҳашт сарбоз', 8, 8, 'at-least', 'security', 'сарбоз', 'killed', null]],
+    ],
+    [
+      'Беш аз 20 ҷангҷӯ боздошт шудаанд.',
+      [['Беш аз 20 ҷангҷӯ', 20, 20, 'more-than', 'militants', 'ҷангҷӯ', 'detained', null]],
+    ],
+    [
+      'Ду нафар гаравгон гирифта шуданд.',
+      [['Ду нафар', 2, 2, 'exact', 'unknown', '', 'captured', null]],
+    ],
+    // A year is not a count; an outcome word with no number is no figure.
+    ['Соли 2015 кушта шуданд.', []],
+    ['Дар ҳамла милисаҳо захмӣ шуданд.', []],
+  ])('%s', (sentence, expected) => {
+    const claims = extractClaims(sentence);
+    expect(claims.map(asRow)).toEqual(expected);
+    for (const claim of claims) expect(sentence.slice(claim.start, claim.end)).toBe(claim.text);
+  });
+});
