@@ -255,6 +255,8 @@ function readArticleAt(
 const NOT_ONE =
   /^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|further|other|single|lone|fellow)\b/i;
 const SUBJECT_LINKS = new Set(['was', 'has', 'had', 'is', 'died', 'dies', 'reportedly']);
+/** What follows "a border guard and a police officer": the two share a plural verb. */
+const PLURAL_LINKS = new Set(['were', 'have', 'had', 'died', 'reportedly']);
 
 /**
  * "A soldier was killed", "a policeman died": one person of a named side,
@@ -275,7 +277,12 @@ function readArticleSubject(
   if (NOT_ONE.test(label) || label.includes(' of ')) return null;
   const head = headKind(words[phrase.labelEnd - 1] ?? '');
   if (head !== 'security' && head !== 'militants' && head !== 'civilians') return null;
-  if (!SUBJECT_LINKS.has(words[phrase.labelEnd] ?? '')) return null;
+  if (
+    !SUBJECT_LINKS.has(words[phrase.labelEnd] ?? '') &&
+    !pairedWithOneMore(tokens, words, phrase.labelEnd)
+  ) {
+    return null;
+  }
   const side = classifySide(label);
   if (side === 'inherit') return null;
   return {
@@ -287,6 +294,20 @@ function readArticleSubject(
     side,
     labelStart: phrase.labelStart,
   };
+}
+
+/**
+ * "a border guard and a police officer were killed": at `k`, "and a" and
+ * one more person of a named side, then a plural verb. The second person is
+ * read as a listed one (readListedArticle) and the two share the verb.
+ */
+function pairedWithOneMore(tokens: readonly Token[], words: readonly string[], k: number): boolean {
+  if (words[k] !== 'and' || (words[k + 1] !== 'a' && words[k + 1] !== 'an')) return false;
+  const next = readNounPhrase(tokens, words, k + 2);
+  if (!next || next.kind !== 'phrase') return false;
+  const head = headKind(words[next.labelEnd - 1] ?? '');
+  if (head !== 'security' && head !== 'militants' && head !== 'civilians') return false;
+  return PLURAL_LINKS.has(words[next.labelEnd] ?? '');
 }
 
 /** Where ", among them a ..." joins its figure: the index of "them", else `k`. */

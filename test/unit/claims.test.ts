@@ -776,6 +776,54 @@ describe('extractClaims: French and Russian basics', () => {
   });
 });
 
+describe('extractClaims: a pair of people sharing a plural verb', () => {
+  test.each<[string, Row[]]>([
+    [
+      'A border guard and a police officer were killed.',
+      [
+        [
+          'A border guard and a police officer',
+          2,
+          2,
+          'exact',
+          'security',
+          'border guard and a police officer',
+          'killed',
+          null,
+        ],
+      ],
+    ],
+    [
+      'A soldier and a police officer have been detained.',
+      [
+        [
+          'A soldier and a police officer',
+          2,
+          2,
+          'exact',
+          'security',
+          'soldier and a police officer',
+          'detained',
+          null,
+        ],
+      ],
+    ],
+    // Two sides stay two figures; people of no named side are not counted.
+    [
+      'A policeman and a gunman died in the clash.',
+      [
+        ['A policeman', 1, 1, 'exact', 'security', 'policeman', 'killed', null],
+        ['a gunman', 1, 1, 'exact', 'militants', 'gunman', 'killed', null],
+      ],
+    ],
+    ['A man and a woman were killed.', []],
+  ])('%s', (sentence, expected) => {
+    const claims = extractClaims(sentence);
+    expect(claims.map(asRow)).toEqual(expected);
+    for (const claim of claims) expect(sentence.slice(claim.start, claim.end)).toBe(claim.text);
+  });
+});
+
 describe('extractClaims: Tajik', () => {
   test.each<[string, Row[]]>([
     [

@@ -509,8 +509,8 @@ test('the set is what the header says', () => {
 /** The numbers of the current run: a regression (or an improvement) must be recorded here and in docs/evaluation.md. */
 const CURRENT_RUN = {
   links: { linked: 18, wrong: 0, precision: 1, recall: 0.923 },
-  figures: { read: 50, right: 50, labelled: 63, precision: 1, recall: 0.794 },
-  ties: { tied: 24, right: 24, wrong: 0, labelled: 31, precision: 1, recall: 0.774 },
+  figures: { read: 51, right: 51, labelled: 63, precision: 1, recall: 0.81 },
+  ties: { tied: 25, right: 25, wrong: 0, labelled: 31, precision: 1, recall: 0.806 },
   misleadingVerdicts: 0,
 };
 
