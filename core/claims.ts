@@ -165,12 +165,31 @@ function quantityInContext(
   if (tokens[start - 1]?.text === 'May') return false;
   if (beforeToken && /^\d/.test(beforeToken.text)) return false;
   if (before === ':' && /^\d/.test(tokens[start - 2]?.text ?? '')) return false;
-  if (words[at] === 'one' && ONE_AS_PRONOUN.has(words[at - 1] ?? '')) return false;
+  if (
+    words[at] === 'one' &&
+    ONE_AS_PRONOUN.has(words[at - 1] ?? '') &&
+    !complementizerThat(words, at - 1)
+  ) {
+    return false;
+  }
   const after = words[quantity.next] ?? '';
   const afterToken = tokens[quantity.next];
   if (NOT_A_COUNT_AFTER.has(after) || MONTHS.has(after) || afterToken?.text === 'May') return false;
   if (afterToken && /^\d/.test(afterToken.text)) return false;
   return true;
+}
+
+/**
+ * "said on Wednesday that one police officer was killed": a "that" a few
+ * words after a verb of saying opens what was said, so the "one" after it
+ * counts ("that one" is otherwise a demonstrative).
+ */
+function complementizerThat(words: readonly string[], k: number): boolean {
+  if (words[k] !== 'that') return false;
+  for (let back = k - 1; back >= Math.max(0, k - 3); back--) {
+    if (CLAUSE_OPENING_VERBS.has(words[back] ?? '')) return true;
+  }
+  return false;
 }
 
 function span(text: string, tokens: readonly Token[], from: number, to: number): string {

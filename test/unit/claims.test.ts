@@ -776,7 +776,7 @@ describe('extractClaims: French and Russian basics', () => {
   });
 });
 
-describe('extractClaims: a pair of people sharing a plural verb', () => {
+describe('extractClaims: a pair of people, and one person after "said that"', () => {
   test.each<[string, Row[]]>([
     [
       'A border guard and a police officer were killed.',
@@ -817,6 +817,22 @@ describe('extractClaims: a pair of people sharing a plural verb', () => {
       ],
     ],
     ['A man and a woman were killed.', []],
+    // "that" after a verb of saying opens what was said: "one" there counts.
+    [
+      'The Interior Ministry said on Wednesday that one police officer was killed.',
+      [
+        [
+          'one police officer',
+          1,
+          1,
+          'exact',
+          'security',
+          'police officer',
+          'killed',
+          'The Interior Ministry',
+        ],
+      ],
+    ],
   ])('%s', (sentence, expected) => {
     const claims = extractClaims(sentence);
     expect(claims.map(asRow)).toEqual(expected);
