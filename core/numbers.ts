@@ -89,8 +89,9 @@ const VAGUE: ReadonlyArray<{
 ];
 
 const PLAIN_DIGITS = /^\d{1,7}$/;
-const GROUPED_DIGITS = /^\d{1,3}(?:,\d{3})+$/;
-const DECIMAL = /^\d+\.\d+$/;
+const GROUPED_DIGITS = /^\d{1,3}(?:,\d{3}){1,2}$/;
+/** "1.5" in "1.5 million": as many digits as a plain count may have, so the product stays an exact integer. */
+const DECIMAL = /^\d{1,7}\.\d{1,3}$/;
 const DIGIT_RANGE = /^(\d{1,6})-(\d{1,6})$/;
 
 function isYear(word: string): boolean {
