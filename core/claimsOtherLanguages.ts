@@ -77,6 +77,15 @@ const FR: Vocabulary = {
     centaine: 100,
   },
   sides: {
+    policier: 'security',
+    soldat: 'security',
+    militaire: 'security',
+    gendarme: 'security',
+    'garde-frontière': 'security',
+    assaillant: 'militants',
+    rebelle: 'militants',
+    civil: 'civilians',
+    enfant: 'civilians',
     policiers: 'security',
     soldats: 'security',
     militaires: 'security',
@@ -267,13 +276,15 @@ const FR_NUMBER = numberPattern(FR, '[- ](?:et[- ])?');
 const FR_QUALIFIER = alternation(Object.keys(FR.qualifiers));
 const FR_SIDE = alternation(Object.keys(FR.sides));
 const FR_OUTCOME = alternation(Object.keys(FR.outcomes));
+/** "Un policier a également été tué": an adverb between the auxiliary and the participle. */
+const FR_ADVERB = 'également|aussi|déjà|ensuite|finalement|par ailleurs';
 /** "soldats français", "policiers maliens": a nationality after the noun, left out of the label. */
 const FR_DEMONYM = '(?:\\s+\\p{Ll}+(?:ais|aises|iens|iennes|ains|aines|ois|oises))?';
 /** "au moins huit policiers ont été tués", "13 morts", "une cinquantaine de blessés" */
 const FRENCH = new RegExp(
   `${START}(?:(${FR_QUALIFIER})\\s+)?(${FR_NUMBER})(?:\\s+(?:de\\s+|d['’])?(${FR_SIDE})${FR_DEMONYM})?` +
     `(\\s*,\\s*dont\\s+[^,;]{1,60},)?` +
-    `\\s+(?:(?:ont|a|sont|auraient|avaient)(?:\\s+été)?\\s+)?(?:de\\s+|d['’])?(${FR_OUTCOME})${END}`,
+    `\\s+(?:(?:ont|a|sont|auraient|avaient)(?:\\s+(?:${FR_ADVERB}))?(?:\\s+été)?\\s+)?(?:de\\s+|d['’])?(${FR_OUTCOME})${END}`,
   'giu',
 );
 /** ", dont 15 soldats" after a figure names part of it. */

@@ -509,7 +509,7 @@ test('the set is what the header says', () => {
 /** The numbers of the current run: a regression (or an improvement) must be recorded here and in docs/evaluation.md. */
 const CURRENT_RUN = {
   links: { linked: 18, wrong: 0, precision: 1, recall: 0.923 },
-  figures: { read: 52, right: 52, labelled: 63, precision: 1, recall: 0.825 },
+  figures: { read: 53, right: 53, labelled: 63, precision: 1, recall: 0.841 },
   ties: { tied: 25, right: 25, wrong: 0, labelled: 31, precision: 1, recall: 0.806 },
   misleadingVerdicts: 0,
 };
