@@ -239,9 +239,12 @@ const RU: Vocabulary = {
     нападавших: 'militants',
     террористов: 'militants',
     экстремистов: 'militants',
+    'участников вооруженной группы': 'militants',
+    'участников вооружённой группы': 'militants',
     'мирных жителей': 'civilians',
     мирных: 'civilians',
     детей: 'civilians',
+    'предполагаемых исполнителей': 'unknown',
     человек: 'unknown',
   },
   outcomes: {
@@ -253,12 +256,21 @@ const RU: Vocabulary = {
     уничтожены: 'killed',
     уничтожено: 'killed',
     ликвидированы: 'killed',
+    погибшем: 'killed',
+    // Active verbs before their object: "уничтожили четырех боевиков".
+    убили: 'killed',
+    уничтожили: 'killed',
+    ликвидировали: 'killed',
     ранены: 'wounded',
+    раненых: 'wounded',
     ранено: 'wounded',
     'получили ранения': 'wounded',
     пострадали: 'wounded',
     задержаны: 'detained',
     задержано: 'detained',
+    задержали: 'detained',
+    арестовали: 'detained',
+    арестовал: 'detained',
     'взяты в плен': 'captured',
     пропали: 'missing',
   },
@@ -311,7 +323,7 @@ const RUSSIAN_VERB_LAST = new RegExp(
 /** "Число погибших ... выросло до 145 человек" */
 const RUSSIAN_TOTAL = new RegExp(
   `${START}число\\s+(погибших|жертв|раненых|пострадавших|задержанных)[^.;!?]{0,100}?` +
-    `(?:выросло|возросло|увеличилось|достигло|составило|составляет|составил)\\s+(?:до\\s+)?` +
+    `(выросло|возросло|увеличилось|достигло|составило|составляет|составил|превысило)\\s+(?:до\\s+)?` +
     `(?:(${RU_QUALIFIER})\\s+)?(${RU_NUMBER})(?:\\s+(человек))?${END}`,
   'giu',
 );
@@ -331,7 +343,7 @@ const RU_TOTAL_OUTCOMES: Record<string, Outcome> = {
 const FRENCH_CUE =
   /tué|morts|blessé|arrêté|interpellé|capturé|enlevé|disparus|péri|abattus|neutralisé/iu;
 const RUSSIAN_CUE =
-  /погиб|убит|уничтож|ликвидир|ранен|ранени|пострада|задержан|плен|пропал|жертв/iu;
+  /погиб|убит|убил|уничтож|ликвидир|ранен|ранени|пострада|задержан|задержал|арестова|плен|пропал|жертв/iu;
 
 const FR_SOURCE = /selon\s+([^,.;:()«»"]{2,80}?)\s*(?=[,.;:()]|$)/iu;
 const FR_SOURCE_END =
@@ -471,7 +483,7 @@ function russianIn(text: string, sentence: Span): Raw[] {
     );
   }
   for (const match of body.matchAll(RUSSIAN_TOTAL)) {
-    const [whole, totalWord = '', qualifierWord, numberWord = '', sideWord] = match;
+    const [whole, totalWord = '', verb = '', qualifierWord, numberWord = '', sideWord] = match;
     const from = whole.lastIndexOf(numberWord);
     push(
       (match.index ?? 0) + from,
@@ -485,6 +497,8 @@ function russianIn(text: string, sentence: Span): Raw[] {
     );
     const last = found[found.length - 1];
     if (last && qualifierWord) last.qualifier = RU.qualifiers[qualifierWord.toLowerCase()] ?? null;
+    // "превысило 90": exceeded, so more than 90.
+    else if (last && verb.toLowerCase() === 'превысило') last.qualifier = 'more-than';
   }
   return found;
 }

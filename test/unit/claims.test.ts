@@ -773,6 +773,36 @@ describe('extractClaims: French and Russian basics', () => {
       'Un policier a également été tué, a précisé le ministère.',
       [['Un policier', 1, 1, 'exact', 'security', 'policier', 'killed', 'le ministère']],
     ],
+    [
+      'Силовики уничтожили четырех боевиков.',
+      [['четырех боевиков', 4, 4, 'exact', 'militants', 'боевиков', 'killed', null]],
+    ],
+    [
+      'Суд арестовал четырех предполагаемых исполнителей.',
+      [
+        [
+          'четырех предполагаемых исполнителей',
+          4,
+          4,
+          'exact',
+          'unknown',
+          'предполагаемых исполнителей',
+          'detained',
+          null,
+        ],
+      ],
+    ],
+    [
+      'Минздрав сообщил о 59 погибших и 144 раненых.',
+      [
+        ['59', 59, 59, 'exact', 'unknown', '', 'killed', null],
+        ['144', 144, 144, 'exact', 'unknown', '', 'wounded', null],
+      ],
+    ],
+    [
+      'Число погибших в конфликте превысило 90 человек.',
+      [['90 человек', 90, 90, 'more-than', 'all', 'человек', 'killed', null]],
+    ],
     ['Погибли 2 года назад, сообщает ТАСС.', []],
     ["Les 20 ans de l'attentat ont été commémorés.", []],
     ['В 2015 году в стране жили 8 миллионов человек.', []],
