@@ -74,6 +74,8 @@ export interface Raw {
   total?: boolean;
   /** Russian "ещё". */
   more?: boolean;
+  /** Known already (people listed one by one), so not looked up from sideWord. */
+  side?: Side;
 }
 
 /** Raw figures of one sentence, in order, to claims: sides inherited, increments marked. */
@@ -89,7 +91,7 @@ export function toClaims(text: string, raws: Raw[], sides: Vocabulary['sides']):
     seen.add(raw.start);
     const previous = claims[claims.length - 1];
     const key = raw.sideWord.toLowerCase().replace(/\s+/g, ' ');
-    const own = sides[key] ?? (key.startsWith('сотрудник') ? 'security' : undefined);
+    const own = raw.side ?? sides[key] ?? (key.startsWith('сотрудник') ? 'security' : undefined);
     let side: Side;
     let sideLabel = raw.sideWord;
     if (raw.total) side = 'all';

@@ -24,7 +24,7 @@ import {
   type Vocabulary,
 } from './claimVocabulary';
 import { TAJIK, TAJIK_CUE, TAJIK_SOURCE, tajikIn } from './claimsTajik';
-import type { Outcome } from './schema';
+import type { Outcome, Side } from './schema';
 import { splitParagraphs } from './sentences';
 import type { Claim, Span } from './types';
 
@@ -327,6 +327,29 @@ const RUSSIAN_TOTAL = new RegExp(
     `(?:(${RU_QUALIFIER})\\s+)?(${RU_NUMBER})(?:\\s+(человек))?${END}`,
   'giu',
 );
+/** One person of a named side, in the nominative: "пограничник", "сотрудник милиции". */
+const RU_ONE_PERSON: Record<string, Side> = {
+  пограничник: 'security',
+  полицейский: 'security',
+  военнослужащий: 'security',
+  'сотрудник милиции': 'security',
+  'сотрудник полиции': 'security',
+  боевик: 'militants',
+  'мирный житель': 'civilians',
+};
+const RU_ONE = alternation(Object.keys(RU_ONE_PERSON));
+/** "погибли пограничник и сотрудник милиции": a plural verb, then people listed one by one. */
+const RUSSIAN_PEOPLE_LISTED = new RegExp(
+  `${START}(погибли|убиты|ранены|задержаны)\\s+((?:${RU_ONE})(?:\\s*(?:,|и)\\s*(?:${RU_ONE}))+)${END}`,
+  'giu',
+);
+const RU_PEOPLE_OUTCOMES: Record<string, Outcome> = {
+  погибли: 'killed',
+  убиты: 'killed',
+  ранены: 'wounded',
+  задержаны: 'detained',
+};
+
 const RUSSIAN_ASIDE = new RegExp(
   `^\\s*,\\s*(?:в\\s+том\\s+числе|из\\s+них|среди\\s+них)\\s+(?:(${RU_QUALIFIER})\\s+)?(${RU_NUMBER})\\s+(${RU_SIDE})${END}`,
   'iu',
@@ -481,6 +504,25 @@ function russianIn(text: string, sentence: Span): Raw[] {
       sideWord,
       RU.outcomes[outcomeWord.toLowerCase()],
     );
+  }
+  for (const match of body.matchAll(RUSSIAN_PEOPLE_LISTED)) {
+    const [whole, verb = '', list = ''] = match;
+    const people = list.split(/\s*(?:,|\sи\s)\s*/u).map((one) => one.toLowerCase());
+    const sides = new Set(people.map((one) => RU_ONE_PERSON[one.replace(/\s+/g, ' ')]));
+    const [side] = sides;
+    const outcome = RU_PEOPLE_OUTCOMES[verb.toLowerCase()];
+    // People of one named side add up; of several sides they say nothing countable.
+    if (sides.size !== 1 || side === undefined || outcome === undefined) continue;
+    const at = sentence.start + (match.index ?? 0) + whole.indexOf(list);
+    found.push({
+      start: at,
+      end: at + list.length,
+      count: { low: people.length, high: people.length, vague: false },
+      qualifier: null,
+      sideWord: list,
+      outcome,
+      side,
+    });
   }
   for (const match of body.matchAll(RUSSIAN_TOTAL)) {
     const [whole, totalWord = '', verb = '', qualifierWord, numberWord = '', sideWord] = match;
