@@ -92,6 +92,7 @@ const FR: Vocabulary = {
     gendarmes: 'security',
     'gardes-frontières': 'security',
     agents: 'security',
+    membres: 'unknown',
     assaillants: 'militants',
     rebelles: 'militants',
     insurgés: 'militants',
@@ -288,13 +289,19 @@ const FR_NUMBER = numberPattern(FR, '[- ](?:et[- ])?');
 const FR_QUALIFIER = alternation(Object.keys(FR.qualifiers));
 const FR_SIDE = alternation(Object.keys(FR.sides));
 const FR_OUTCOME = alternation(Object.keys(FR.outcomes));
+/**
+ * "huit membres d'un « groupe criminel organisé » ont été tués": a short
+ * complement of the noun, taken only when an auxiliary follows it.
+ */
+const FR_COMPLEMENT =
+  "(?:\\s+(?:d['’]une?|de\\s+la|du|des)\\s+[^,.;:!?]{1,50}?(?=\\s+(?:ont|a|sont|auraient|avaient)\\s))?";
 /** "Un policier a également été tué": an adverb between the auxiliary and the participle. */
 const FR_ADVERB = 'également|aussi|déjà|ensuite|finalement|par ailleurs';
 /** "soldats français", "policiers maliens": a nationality after the noun, left out of the label. */
 const FR_DEMONYM = '(?:\\s+\\p{Ll}+(?:ais|aises|iens|iennes|ains|aines|ois|oises))?';
 /** "au moins huit policiers ont été tués", "13 morts", "une cinquantaine de blessés" */
 const FRENCH = new RegExp(
-  `${START}(?:(${FR_QUALIFIER})\\s+)?(${FR_NUMBER})(?:\\s+(?:de\\s+|d['’])?(${FR_SIDE})${FR_DEMONYM})?` +
+  `${START}(?:(${FR_QUALIFIER})\\s+)?(${FR_NUMBER})(?:\\s+(?:de\\s+|d['’])?(${FR_SIDE})${FR_DEMONYM}${FR_COMPLEMENT})?` +
     `(\\s*,\\s*dont\\s+[^,;]{1,60},)?` +
     `\\s+(?:(?:ont|a|sont|auraient|avaient)(?:\\s+(?:${FR_ADVERB}))?(?:\\s+été)?\\s+)?(?:de\\s+|d['’])?(${FR_OUTCOME})${END}`,
   'giu',

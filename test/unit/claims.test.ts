@@ -820,6 +820,12 @@ describe('extractClaims: French and Russian basics', () => {
     ],
     // People of two sides listed one by one say nothing countable.
     ['Погибли полицейский и боевик.', []],
+    [
+      "Huit membres d'un « groupe criminel organisé » ont été tués.",
+      [['Huit membres', 8, 8, 'exact', 'unknown', 'membres', 'killed', null]],
+    ],
+    // The complement is taken only before an auxiliary: no casualty here.
+    ['Huit membres du parti ont voté.', []],
     ['Погибли 2 года назад, сообщает ТАСС.', []],
     ["Les 20 ans de l'attentat ont été commémorés.", []],
     ['В 2015 году в стране жили 8 миллионов человек.', []],

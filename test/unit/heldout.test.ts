@@ -509,7 +509,7 @@ test('the set is what the header says', () => {
 /** The numbers of the current run: a regression (or an improvement) must be recorded here and in docs/evaluation.md. */
 const CURRENT_RUN = {
   links: { linked: 18, wrong: 0, precision: 1, recall: 0.923 },
-  figures: { read: 61, right: 61, labelled: 63, precision: 1, recall: 0.968 },
+  figures: { read: 62, right: 62, labelled: 63, precision: 1, recall: 0.984 },
   ties: { tied: 28, right: 28, wrong: 0, labelled: 31, precision: 1, recall: 0.903 },
   misleadingVerdicts: 0,
 };
