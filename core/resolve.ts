@@ -582,6 +582,11 @@ function scoreAssignments(
     if (verdict === 'agrees') score += claim.high <= 2 ? 1 : FIGURE_AGREES_WEIGHT;
     if (claim.frame === 'operation' && bundle.incident.kind === 'operation')
       score += OPERATION_FRAME_WEIGHT;
+    // A toll a group claims is its own attack's: never an operation against it.
+    if (claim.frame === 'claimed') {
+      if (bundle.incident.kind === 'operation') return { bundle, score: -Infinity };
+      score += OPERATION_FRAME_WEIGHT;
+    }
     for (const date of dates) {
       const inSentence = inside(date, sentence);
       if (!inSentence && !inside(date, paragraph)) continue;

@@ -68,9 +68,11 @@ export interface Claim extends Span {
    * 'operation' when the figure's sentence speaks of an operation, a hunt or
    * a sweep ("since the operation began", "в ходе спецоперации"): it more
    * likely counts the operation that followed an attack than the attack.
-   * Absent otherwise.
+   * 'claimed' when a group claims responsibility for it in its own clause
+   * ("claimed responsibility for killing 28 soldiers"): it counts that
+   * group's attack, never an operation against it. Absent otherwise.
    */
-  frame?: 'operation';
+  frame?: 'operation' | 'claimed';
 }
 
 /** A date the text mentions, resolved to the calendar. */

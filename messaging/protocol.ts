@@ -310,7 +310,7 @@ const ClaimSchema = v.object({
   // An increment ("five more") must reach the background, or it would be compared as a total.
   relativeTo: v.optional(v.literal('previous')),
   // A figure said of an operation must reach the background, or it would go to the attack before it.
-  frame: v.optional(v.literal('operation')),
+  frame: v.optional(v.picklist(['operation', 'claimed'])),
 });
 
 const DateMentionSchema = v.object({

@@ -138,13 +138,12 @@ const FIGURE_GOLD: [string, string, string | null][] = [
  * longer vote for their incident and only the words around them do. Some
  * answers change: abstentions where an attack and the operation after it are
  * both linked and nothing near the figure tells them apart (001's "32
- * members", 003's "five rebels"), and one known error (the first
- * sentence of 003 names the counter-strike's hunt, not the ambush its 28
- * soldiers died in).
+ * members", 003's "five rebels"). 003's "claimed responsibility for killing
+ * 28 soldiers" stays with the ambush although its sentence goes on to the
+ * counter-strike's hunt: a claimed toll is the claiming group's attack.
  */
 const ON_PAGES_INSTEAD = new Map<string, string | null>([
   ['12 others', null],
-  ['28 soldiers', COUNTER],
   ['32 members of the criminal group', null],
   ['five rebels', null],
 ]);

@@ -602,9 +602,16 @@ const FRAMES: Array<[string, Array<string | null>]> = [
   ['Eight policemen were killed in the attacks, officials said.', [null]],
   ['Troops killed five rebels during a counter-strike in Rasht.', ['operation']],
   ['Co-operation talks went on as 3 soldiers were killed.', [null]],
+  // A toll a group claims is its attack's, whatever operation the sentence goes on to.
+  [
+    'A militant group claimed responsibility for killing 28 soldiers, as troops pressed an operation in the mountains.',
+    ['claimed'],
+  ],
+  // The claim must lead up to the figure, not sit elsewhere in the sentence.
+  ['Nobody claimed responsibility, and 3 soldiers were killed in the operation.', ['operation']],
 ];
 
-describe('a figure whose sentence speaks of an operation is marked as such', () => {
+describe('a figure whose sentence speaks of an operation, or of a claimed attack, is marked as such', () => {
   test.each(FRAMES)('%s', (sentence, frames) => {
     expect(extractClaims(sentence).map((c) => c.frame ?? null)).toEqual(frames);
   });
