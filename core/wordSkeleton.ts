@@ -158,6 +158,19 @@ function layersOf(table: SkeletonTable, hash: number): number {
   }
 }
 
+/** Where the code point after the one keyCharsAt last read starts. */
+let nextUnit = 0;
+
+/**
+ * keyCharsOf the code point at text[i] (a surrogate pair is one code point,
+ * a lone surrogate its own, as in the normaliser); sets nextUnit.
+ */
+function keyCharsAt(text: string, i: number): number {
+  const codePoint = text.codePointAt(i)!;
+  nextUnit = codePoint > 0xffff ? i + 2 : i + 1;
+  return keyCharsOf(codePoint);
+}
+
 /** Called for each candidate word: its span in the page's text and its layers. */
 export type CandidateWord = (start: number, end: number, layers: number) => void;
 
@@ -219,10 +232,8 @@ export function forEachCandidateWord(
       i++;
       continue;
     }
-    // A surrogate pair is one code point; a lone surrogate is its own, as in the normaliser.
-    const codePoint = text.codePointAt(i)!;
-    const next = codePoint > 0xffff ? i + 2 : i + 1;
-    const encoded = keyCharsOf(codePoint);
+    const encoded = keyCharsAt(text, i);
+    const next = nextUnit;
     const pool = keyCharPool();
     const offset = encoded >>> 5;
     const count = encoded & 31;
@@ -280,10 +291,8 @@ export function endOfWords(text: string, from: number, words: number): number {
       i++;
       continue;
     }
-    // A surrogate pair is one code point; a lone surrogate is its own, as in the normaliser.
-    const codePoint = text.codePointAt(i)!;
-    const next = codePoint > 0xffff ? i + 2 : i + 1;
-    const encoded = keyCharsOf(codePoint);
+    const encoded = keyCharsAt(text, i);
+    const next = nextUnit;
     const pool = keyCharPool();
     const offset = encoded >>> 5;
     const count = encoded & 31;
