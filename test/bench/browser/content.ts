@@ -636,7 +636,12 @@ export const contentSuite: Suite = {
     const big = bigPageHtml();
     writeFileSync(join(dir, 'big.html'), big.html);
     const server = await serveDirectory(dir);
-    const browser = await launchWithExtension();
+    // The server and pages go even when Chromium cannot launch, or the run would never exit.
+    const browser = await launchWithExtension().catch(async (error: unknown) => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    });
     const builds: Builds = {
       ours: browser,
       before: BEFORE_DIR === undefined ? null : await launchBuild(BEFORE_DIR),
