@@ -34,6 +34,11 @@ const readPage = createPageRead({
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT tells an older copy of this script to stop with a DOM event; its extra
+  // window.postMessage, kept only for old WXT versions, reaches the page's own
+  // message listeners, and Chromium records where it was sent from, which makes
+  // V8 reparse the whole script for source positions (about 3 ms on every page).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     if (!document.body) return;
     let session: Session | null = null;

@@ -145,6 +145,23 @@ describe('the extension in Chromium', () => {
     await page.close();
   });
 
+  // WXT's old-copy signal is a DOM event; its window.postMessage, which the
+  // page's own listeners would receive, is turned off (entrypoints/content/index.ts).
+  test("the page's own message listeners hear nothing from the extension", async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const heard: unknown[] = [];
+      (window as unknown as { heard: unknown[] }).heard = heard;
+      window.addEventListener('message', (event) => heard.push(event.data));
+    });
+    await page.goto(server.url('pages/000_730a5c529c7b08ea.html'));
+    expect(marksOf(await settledSummary(browser, page)).incidents).toBe(EXPECTED_000.incidents);
+    expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual(
+      [],
+    );
+    await page.close();
+  });
+
   // Pages built to tempt the resolver (test/fixtures/negative/README.md): no link, no paint.
   test.each(
     readdirSync(join(FIXTURES_DIR, 'negative'))
