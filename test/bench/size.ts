@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, gzipSync } from 'node:zlib';
+import { contentScriptFiles } from '../e2e/harness';
 import type { Measurement, Suite, SuiteOptions } from './harness';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,14 +64,12 @@ export const sizeSuite: Suite = {
   async run(report: (m: Measurement) => void, options: SuiteOptions) {
     if (options.rebuild || !existsSync(join(OUTPUT, 'manifest.json'))) buildExtension();
     const builtAt = statSync(join(OUTPUT, 'manifest.json')).mtime.toISOString();
-    const contentDir = join(OUTPUT, 'content-scripts');
-    const scripts = readdirSync(contentDir).filter((name) => name.endsWith('.js'));
-    if (scripts.length === 0) throw new Error(`no content script in ${contentDir}`);
+    const scripts = contentScriptFiles(OUTPUT);
     let raw = 0;
     let gzipped = 0;
     const withDexie: string[] = [];
     for (const name of scripts) {
-      const data = readFileSync(join(contentDir, name));
+      const data = readFileSync(join(OUTPUT, name));
       raw += data.length;
       gzipped += gzipSync(data, { level: 9 }).length;
       if (data.includes('Dexie')) withDexie.push(name);

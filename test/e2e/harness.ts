@@ -4,13 +4,14 @@
  * extension, driven by playwright-core. A missing build or browser is a
  * failure with instructions, never a skip.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { MAIN_SCRIPT_PATH } from '../../entrypoints/content/mainScript';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -25,6 +26,20 @@ export function requireBuiltExtension(): string {
     );
   }
   return EXTENSION_DIR;
+}
+
+/**
+ * The scripts every page loads, paths relative to the built extension: the
+ * injected content scripts (content-scripts/*.js) and the main script they
+ * import (entrypoints/content/mainScript.ts). The popover's UI is left out:
+ * it loads only on a page with something to show.
+ */
+export function contentScriptFiles(extensionDir: string = EXTENSION_DIR): string[] {
+  const injected = readdirSync(join(extensionDir, 'content-scripts'))
+    .filter((name) => name.endsWith('.js'))
+    .toSorted()
+    .map((name) => `content-scripts/${name}`);
+  return [...injected, MAIN_SCRIPT_PATH.replace(/^\//, '')];
 }
 
 export function chromiumPath(): string {

@@ -197,7 +197,9 @@ async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
 }
 
 /** The content script's file in the built extension, as trace events name it. */
-const CONTENT_SCRIPT_URL = /\/content-scripts\/content\.js$/;
+const CONTENT_SCRIPT_URL = /^chrome-extension:\/\/[a-p]{32}\/content-scripts\/content\.js$/;
+/** Any script of the extension's package (the content script, and scripts it imports). */
+const EXTENSION_SCRIPT_URL = /^chrome-extension:\/\/[a-p]{32}\//;
 
 /** The marks and the window measured: the content script's evaluation to its `painted` mark. */
 interface TraceWindow {
@@ -244,8 +246,9 @@ function tasksBetween(window: TraceWindow, from: number, to: number): TraceEvent
 
 /**
  * The tasks that ran the content script: its evaluation, and every task that
- * records one of its marks or calls one of its functions (timers, observers,
- * idle callbacks: FunctionCall events name the script). The page's own tasks
+ * records one of its marks or runs a script of the extension's package
+ * (timers, observers and idle callbacks: FunctionCall events name the script;
+ * scripts it imports: their compile and evaluation). The page's own tasks
  * in the window are left out - its frames after load, and Chromium's reads
  * of the page's manifest and metadata (blink.mojom.ManifestManager,
  * webapps.mojom.WebPageMetadataAgent) that land there by chance.
@@ -253,7 +256,7 @@ function tasksBetween(window: TraceWindow, from: number, to: number): TraceEvent
 function contentScriptTasks(window: TraceWindow): TraceEvent[] {
   const runsOurCode = (e: TraceEvent) =>
     e.name.startsWith('triangulate:') ||
-    CONTENT_SCRIPT_URL.test(String(e.args?.data?.url ?? e.args?.fileName ?? ''));
+    EXTENSION_SCRIPT_URL.test(String(e.args?.data?.url ?? e.args?.fileName ?? ''));
   return tasksBetween(window, window.from, window.painted).filter((task) => {
     const end = task.ts + (task.dur ?? 0);
     return window.thread.some(
