@@ -239,6 +239,7 @@ describe('hostile HTML pages', () => {
     ],
     ['elements.html', 'triangulate-popover and triangulate-mark defined by the page first'],
     ['churn.html', 'a DOM that changes every 10 ms'],
+    ['csp.html', "a strict Content-Security-Policy: script-src 'self', style-src 'self'"],
   ])('%s (%s): annotated, silent, responsive, page unchanged and working', async (file) => {
     const without = await baseline(file);
     const run = await openHostile(file);
