@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createMainScriptLoader, MAIN_SCRIPT_PATH } from './mainScript';
+import { createMainScriptLoader, MAIN_SCRIPT_PATH, type MainScript } from './mainScript';
 
 const loadMainScript = createMainScriptLoader(
   () => browser.runtime.getURL(MAIN_SCRIPT_PATH),
@@ -22,7 +22,15 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     if (!document.body) return;
-    const script = await loadMainScript();
+    let script: MainScript;
+    try {
+      script = await loadMainScript();
+    } catch (caught) {
+      // A broken or half-updated package: say so once, and leave the page alone.
+      const reason = caught instanceof Error ? caught.message : String(caught);
+      console.warn('Triangulate could not load on this page:', reason.slice(0, 300));
+      return;
+    }
     if (!ctx.isInvalid) await script.runContentScript(ctx);
   },
 });

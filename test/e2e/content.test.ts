@@ -4,7 +4,8 @@
  * read them from IndexedDB, and paints CSS highlights; an unrelated page gets
  * nothing. Screenshots go to artifacts/ for a person to look at.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -13,6 +14,7 @@ import { parseDataset } from '../../core/schema';
 import {
   ARTIFACTS_DIR,
   FIXTURES_DIR,
+  EXTENSION_DIR,
   launchWithExtension,
   READ_DB_COUNTS,
   READ_HIGHLIGHTS,
@@ -160,6 +162,36 @@ describe('the extension in Chromium', () => {
       [],
     );
     await page.close();
+  });
+
+  // A package whose main script cannot be imported (broken or half-updated):
+  // one plain warning from the content script, and the page left alone.
+  test('without its main script, the content script warns once and leaves the page alone', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'triangulate-broken-'));
+    cpSync(EXTENSION_DIR, broken, { recursive: true });
+    rmSync(join(broken, 'content-main.js'));
+    const other = await launchWithExtension({ extensionDir: broken });
+    try {
+      const page = await other.context.newPage();
+      const cdp = await other.context.newCDPSession(page);
+      const warnings: string[] = [];
+      cdp.on('Runtime.consoleAPICalled', ({ type, args }) => {
+        if (type === 'warning' || type === 'error') {
+          warnings.push(args.map((arg) => String(arg.value ?? arg.description)).join(' '));
+        }
+      });
+      await cdp.send('Runtime.enable');
+      await page.goto(server.url('pages/000_730a5c529c7b08ea.html'));
+      await expect.poll(() => warnings.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.waitForTimeout(500);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^Triangulate could not load on this page: /);
+      expect(await page.evaluate(READ_HIGHLIGHTS)).toEqual({});
+      await page.close();
+    } finally {
+      await other.close();
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 
   // Pages built to tempt the resolver (test/fixtures/negative/README.md): no link, no paint.

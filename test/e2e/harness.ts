@@ -107,9 +107,9 @@ export interface ExtensionBrowser {
 
 /** A fresh profile with the extension loaded; resolves once its service worker runs. */
 export async function launchWithExtension(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  const extensionDir = requireBuiltExtension();
+  const extensionDir = options.extensionDir ?? requireBuiltExtension();
   const userDataDir = await mkdtemp(join(tmpdir(), 'triangulate-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),

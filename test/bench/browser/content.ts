@@ -20,14 +20,11 @@
  * runs only those parts, for a quick look at one of them.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import {
-  chromiumPath,
-  extensionArgs,
   launchWithExtension,
   PAGES_DIR,
   requireBuiltExtension,
@@ -67,28 +64,12 @@ let tracesKept = 0;
 const partWanted = (part: 'seeds' | 'popover' | 'big' | 'marks'): boolean =>
   PARTS === null || PARTS.includes(part);
 
-/** A second browser with another build of the extension (the harness launches only .output's). */
+/** A second browser with another build of the extension. */
 async function launchBuild(extensionDir: string): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`TRIANGULATE_BENCH_BEFORE: no built extension at ${extensionDir}`);
   }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'triangulate-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-    args: extensionArgs(extensionDir),
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    worker,
-    extensionId: new URL(worker.url()).host,
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return launchWithExtension({ extensionDir });
 }
 
 /** The builds measured: this one, and the other one when TRIANGULATE_BENCH_BEFORE names it. */
