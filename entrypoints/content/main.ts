@@ -19,7 +19,6 @@ import { startSession } from './startSession';
 import { pageOf, summaryWithoutSession } from './summary';
 
 export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
-  if (!document.body) return;
   let session: Session | null = null;
   let settingsRead = false;
   let settings: ContentSettings = readContentSettings(undefined);
