@@ -355,14 +355,19 @@ describe('options: shortcuts, reset, the popup link', () => {
     await options.getByRole('button', { name: 'Reset to defaults…' }).click();
     const confirmReset = options.getByRole('button', { name: 'Reset settings' });
     await confirmReset.waitFor();
-    expect(await confirmReset.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Focus moves once the dialog has rendered: wait for it, do not race it.
+    await expect
+      .poll(() => confirmReset.evaluate((button) => button === document.activeElement))
+      .toBe(true);
     await options.screenshot({ path: join(ARTIFACTS_DIR, 'options-reset.png'), fullPage: true });
 
     // Cancel changes nothing and gives focus back.
     await options.getByRole('button', { name: 'Cancel' }).click();
     const opener = options.getByRole('button', { name: 'Reset to defaults…' });
     await opener.waitFor();
-    expect(await opener.evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => opener.evaluate((button) => button === document.activeElement))
+      .toBe(true);
     expect((await storedSettings()).hoverDelayMs).toBe(900);
 
     await opener.click();
