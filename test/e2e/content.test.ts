@@ -104,6 +104,44 @@ describe('the extension in Chromium', () => {
     await page.close();
   });
 
+  // Chromium draws custom highlights by highlight inheritance: the styles are one
+  // rule on the root (entrypoints/content/highlights.ts), so this checks pixels.
+  test("the highlights are drawn: a figure's words sit on its verdict's tint", async () => {
+    const { page } = await openAnnotated('000_730a5c529c7b08ea.html');
+    const box = await page.evaluate(async () => {
+      const range = [...(CSS.highlights.get('triangulate-figure-agrees') ?? [])][0] as Range;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+      const rect = range.getClientRects()[0] as DOMRect;
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    });
+    const shot = await page.screenshot({ clip: box });
+    // The most common colour of the figure's box: its background, between the glyphs.
+    const background = await page.evaluate(async (png) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const counts = new Map<string, number>();
+      for (let i = 0; i < data.length; i += 4) {
+        const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return [...counts].toSorted((a, b) => b[1] - a[1])[0]?.[0];
+    }, shot.toString('base64'));
+    // rgba(46, 160, 67, 0.18) over the page's white; without the highlight it is 255,255,255.
+    const [red, green, blue] = (background ?? '').split(',').map(Number);
+    expect(Math.abs((red ?? 0) - 217)).toBeLessThanOrEqual(2);
+    expect(Math.abs((green ?? 0) - 238)).toBeLessThanOrEqual(2);
+    expect(Math.abs((blue ?? 0) - 221)).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
   test.each([
     {
       file: '001_36a186174aa90624.html',

@@ -441,6 +441,8 @@ async function painterBundle(): Promise<string> {
     },
     bundle: true,
     format: 'iife',
+    // What WXT defines for the Chromium build (entrypoints/content/highlights.ts reads it).
+    define: { 'import.meta.env.FIREFOX': 'false' },
     write: false,
   });
   return result.outputFiles[0]!.text;
