@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 
 /** Scripts the content script imports into its isolated world (see entrypoints/content/lazyScript.ts). */
-const CONTENT_WORLD_SCRIPTS = new Set(['content-main', 'popover-ui']);
+const CONTENT_WORLD_SCRIPTS = new Set(['content-bootstrap', 'content-main', 'popover-ui']);
 
 /**
  * Puts V8's compile hint first in the content script's main script: every
@@ -75,6 +75,17 @@ export default defineConfig({
         description: 'Turn Triangulate off or on for this site',
       },
     },
+    // The content script: a bootstrap built as an unlisted script
+    // (entrypoints/content-bootstrap.ts), listed here by hand rather than
+    // through WXT's defineContentScript, whose wrapper would be compiled into
+    // every page with it.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['content-bootstrap.js'],
+        run_at: 'document_idle',
+      },
+    ],
     // Imported by the content script: its main script on every page
     // (entrypoints/content/mainScript.ts), the popover's UI on first use
     // (entrypoints/content/popoverUi.ts). Pages are read in the background.

@@ -7,18 +7,21 @@
  * popup ('page.summary', 'page.reveal') and the background's shortcut
  * commands ('page.step'). It adds nothing to the page's DOM to report its
  * state, and everything it adds goes when the extension reloads or updates
- * (WXT's context, passed in by the content script, says when).
+ * (./pageContext.ts says when).
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SETTINGS_KEY } from '../../core/settings';
 import { enabledForHost, readContentSettings, type ContentSettings } from './contentSettings';
 import { handleContentMessages } from './messages';
+import { createPageContext } from './pageContext';
 import type { Session } from './session';
 import { startSession } from './startSession';
 import { pageOf, summaryWithoutSession } from './summary';
 
-export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
+export async function runContentScript(): Promise<void> {
+  const ctx = createPageContext(window, {
+    extensionAlive: () => browser.runtime?.id !== undefined,
+  });
   let session: Session | null = null;
   let settingsRead = false;
   let settings: ContentSettings = readContentSettings(undefined);
@@ -51,7 +54,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     'page.step': ({ direction }) => ({ ok: session?.step(direction) ?? false }),
   });
   // Client-side navigation (pushState): read the page again and ask the background again.
-  ctx.addEventListener(window, 'wxt:locationchange', () => void session?.rescan(true));
+  ctx.onLocationChange(() => void session?.rescan(true));
   ctx.onInvalidated(() => {
     browser.storage.onChanged.removeListener(onStorage);
     stopHandling();

@@ -1,19 +1,19 @@
 /**
  * The seam between the content script and the main script it imports. The
- * content script Chromium injects into every page is only a bootstrap (./index.ts):
- * it imports the main script (entrypoints/content-main.ts, a web-accessible
- * resource: ./main.ts and everything it uses) and hands it WXT's context.
+ * content script the manifest injects into every page is only a bootstrap
+ * (entrypoints/content-bootstrap.ts): it imports the main script
+ * (entrypoints/content-main.ts, a web-accessible resource: ./main.ts and
+ * everything it uses) and runs it.
  * Chromium compiles an injected content script anew on every page, on the
  * page's main thread, but keeps a code cache for a script imported from the
  * extension's package: on a warm load the main script's code is read from
  * that cache, compiled ahead in full (see wxt.config.ts), instead of being
  * parsed and then compiled function by function while the page waits.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createScriptLoader, registerOnGlobal } from './lazyScript';
 
 export interface MainScript {
-  runContentScript(ctx: ContentScriptContext): Promise<void>;
+  runContentScript(): Promise<void>;
 }
 
 /** The isolated world's global the main script registers itself under. */

@@ -185,8 +185,27 @@ describe('the extension in Chromium', () => {
     await page.close();
   });
 
-  // WXT's old-copy signal is a DOM event; its window.postMessage, which the
-  // page's own listeners would receive, is turned off (entrypoints/content/index.ts).
+  // A single-page site changes its address without a load: the page is read
+  // again for the new address (entrypoints/content/pageContext.ts).
+  test('pushState to a new address reads the page again', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('pages/000_730a5c529c7b08ea.html'));
+    expect(marksOf(await settledSummary(browser, page)).incidents).toBe(EXPECTED_000.incidents);
+    const runs = () =>
+      page.evaluate(() => performance.getEntriesByName('triangulate:painted').length);
+    expect(await runs()).toBe(1);
+    await page.evaluate(() => history.pushState({}, '', '?story=2'));
+    await expect.poll(runs, { timeout: 10_000 }).toBe(2);
+    const summary = await settledSummary(browser, page);
+    expect(summary.page?.url).toMatch(/\?story=2$/);
+    expect(summary.incidents.map((incident) => incident.incidentId).join(',')).toBe(
+      EXPECTED_000.incidents,
+    );
+    await page.close();
+  });
+
+  // Nothing of the extension's is posted to the page's window (WXT's content
+  // script wrapper used to post its start there; entrypoints/content-bootstrap.ts).
   test("the page's own message listeners hear nothing from the extension", async () => {
     const page = await browser.context.newPage();
     await page.addInitScript(() => {

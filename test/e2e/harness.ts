@@ -4,7 +4,7 @@
  * extension, driven by playwright-core. A missing build or browser is a
  * failure with instructions, never a skip.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,15 +30,15 @@ export function requireBuiltExtension(): string {
 
 /**
  * The scripts every page loads, paths relative to the built extension: the
- * injected content scripts (content-scripts/*.js) and the main script they
- * import (entrypoints/content/mainScript.ts). The popover's UI is left out:
- * it loads only on a page with something to show.
+ * content scripts the manifest injects and the main script they import
+ * (entrypoints/content/mainScript.ts). The popover's UI is left out: it
+ * loads only on a page with something to show.
  */
 export function contentScriptFiles(extensionDir: string = EXTENSION_DIR): string[] {
-  const injected = readdirSync(join(extensionDir, 'content-scripts'))
-    .filter((name) => name.endsWith('.js'))
-    .toSorted()
-    .map((name) => `content-scripts/${name}`);
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js?: string[] }[];
+  };
+  const injected = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
   return [...injected, MAIN_SCRIPT_PATH.replace(/^\//, '')];
 }
 

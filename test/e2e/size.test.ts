@@ -26,7 +26,7 @@ function contentScripts(): { name: string; data: Buffer }[] {
 describe('content script size', () => {
   test('there is a content script to measure: the bootstrap and its main script', () => {
     expect(contentScripts().map((script) => script.name)).toEqual([
-      'content-scripts/content.js',
+      'content-bootstrap.js',
       'content-main.js',
     ]);
   });

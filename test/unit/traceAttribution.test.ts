@@ -42,7 +42,7 @@ const mark = (name: string, ms: number): TraceEvent => ({
 /** 0 ms: content.js evaluates; 10: session start; 30: the background's reply; 40: painted. */
 const TRACE: TraceEvent[] = [
   task(0, 4),
-  inside('EvaluateScript', 0.1, 3.8, `${EXTENSION}/content-scripts/content.js`),
+  inside('EvaluateScript', 0.1, 3.8, `${EXTENSION}/content-bootstrap.js`),
   task(5, 1), // the page's load event: not ours
   inside('EventDispatch', 5.1, 0.5),
   task(7, 0.5), // the main script compiled from Chromium's cache

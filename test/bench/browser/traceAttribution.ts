@@ -38,8 +38,10 @@ export const TRACE_CATEGORIES =
 
 /** Any script of the extension's package (the content script, and scripts it imports). */
 const EXTENSION_SCRIPT_URL = /^chrome-extension:\/\/[a-p]{32}\//;
-/** The content script Chromium injects. */
-const CONTENT_SCRIPT_URL = /^chrome-extension:\/\/[a-p]{32}\/content-scripts\/content\.js$/;
+/** The content script the manifest injects. */
+// content-bootstrap.js since round 6; builds before it injected content-scripts/content.js.
+const CONTENT_SCRIPT_URL =
+  /^chrome-extension:\/\/[a-p]{32}\/(?:content-bootstrap\.js|content-scripts\/content\.js)$/;
 const PHASE_PREFIX = 'triangulate:phase:';
 const RENDERING = new Set([
   'UpdateLayoutTree',
