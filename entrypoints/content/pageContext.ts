@@ -3,7 +3,7 @@
  * is still there, and when the page's address changes without a load (a
  * single-page site's pushState). WXT's ContentScriptContext gives the same,
  * but its class is compiled into the injected script and run on every page
- * (2-3 ms of main thread on the seed pages, docs/performance.md round 6);
+ * (about 1 ms of main thread on the seed pages, docs/performance.md round 6);
  * this lives in the main script, read from Chromium's code cache.
  *
  * WXT's context also tells an older copy of the script to stop when a newer
