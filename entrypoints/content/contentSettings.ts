@@ -60,9 +60,21 @@ export function readContentSettings(stored: unknown): ContentSettings {
   for (const key of Object.keys(CHECKS) as (keyof ContentSettings)[]) {
     const value = Object.hasOwn(raw, key) ? raw[key] : undefined;
     const check = CHECKS[key] as Check<unknown>;
-    settings[key] = check(value) ? structuredClone(value) : structuredClone(DEFAULT_SETTINGS[key]);
+    settings[key] = copyOf(check(value) ? value : DEFAULT_SETTINGS[key]);
   }
   return settings as ContentSettings;
+}
+
+/**
+ * A copy of a checked field that shares nothing with storage or the defaults.
+ * One level is enough: each field is a primitive, a list of strings or an
+ * object of booleans. (structuredClone did the same for a quarter of a
+ * millisecond on every page.)
+ */
+function copyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return [...(value as unknown[])];
+  if (typeof value === 'object' && value !== null) return { ...value };
+  return value;
 }
 
 /** isEnabledFor (core/settings.ts) on the fields the content script has. */

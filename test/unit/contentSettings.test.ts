@@ -72,6 +72,18 @@ describe('readContentSettings', () => {
     expect(DEFAULT_SETTINGS.allowedSites).toEqual([]);
   });
 
+  test('hands out copies: changing one never changes what storage gave', () => {
+    const stored = {
+      highlight: { actors: true, places: true, incidents: true, figures: true },
+      disabledSites: ['a.org'],
+    };
+    const settings = readContentSettings(stored);
+    settings.highlight.places = false;
+    settings.disabledSites.push('b.org');
+    expect(stored.highlight.places).toBe(true);
+    expect(stored.disabledSites).toEqual(['a.org']);
+  });
+
   /** Values near the valid ones, so the property reaches both sides of every check. */
   const fieldValue = fc.oneof(
     fc.boolean(),
