@@ -317,18 +317,26 @@ export const browserSyncSuite: Suite = {
       const phaseText = ['manifest', 'download', 'verify', 'apply']
         .map((phase) => `${phase} ${(phases[phase] ?? 0).toFixed(0)}`)
         .join(', ');
-      const alternatives = {
-        'raw IndexedDB put, one transaction': plain.ms,
+      const limitFinished = !Number.isNaN(plain.ms);
+      const alternatives: Record<string, number> = {
+        ...(limitFinished ? { 'raw IndexedDB put, one transaction': plain.ms } : {}),
         [`raw IndexedDB put, ${SYNC_BATCH_ROWS}-row transactions`]: batched.ms,
       };
+      // A limit that missed its deadline took longer than that: the apply is under apply/deadline of it.
+      const withinLimit = limitFinished ? applyMs / plain.ms <= 1.5 : applyMs <= 1.5 * plainLimitMs;
       report({
         name: `sync: apply a synthetic snapshot in the service worker (${rowCount} records, scale ${scale})`,
         unit: 'ms',
         ours: applyMs,
         alternatives,
         ratios: ratiosOf(applyMs, alternatives),
-        checks: [{ target: 'apply within 1.5x of a raw put', pass: applyMs / plain.ms <= 1.5 }],
+        checks: [{ target: 'apply within 1.5x of a raw put', pass: withinLimit }],
         notes: [
+          ...(limitFinished
+            ? []
+            : [
+                `the raw put in one transaction did not finish within ${(plainLimitMs / 1000).toFixed(0)} s, so the apply took under ${(applyMs / plainLimitMs).toFixed(2)}x of it`,
+              ]),
           `whole sync ${wallMs.toFixed(0)} ms from sync.now to done; phases timed in the worker (ms): ${phaseText} (verify = hash + inflate + validate)`,
           `snapshot ${(snapshot.byteLength / MB).toFixed(1)} MB gzip`,
           'the raw put is the limit: rows already parsed, no merge rule, no ownership lists',
