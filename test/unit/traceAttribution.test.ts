@@ -78,6 +78,16 @@ describe('main thread of the content script, from a trace', () => {
     expect(figures.windowMs).toBeCloseTo(22.5, 6);
   });
 
+  test('thread time of the same tasks, in proportion to their share of the window', () => {
+    // Each task ran half of its wall time: descheduled or waiting for the other half.
+    const halfRunning = TRACE.map((e) =>
+      e.name === 'RunTask' ? { ...e, tdur: (e.dur ?? 0) / 2 } : e,
+    );
+    expect(mainThreadOfContentScript(halfRunning).cpuMs).toBeCloseTo(8.75, 6);
+    expect(mainThreadOfContentScript(halfRunning).totalMs).toBeCloseTo(17.5, 6);
+    expect(mainThreadOfContentScript(TRACE).cpuMs).toBeNull();
+  });
+
   test('per phase: script up to the session start, then each phase mark', () => {
     const phases = mainThreadPerPhase(TRACE);
     expect(Object.keys(phases)).toEqual(['script', 'text', 'read', 'ranges', 'painted']);

@@ -186,6 +186,13 @@ async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
 const describeLongest = (tasks: readonly { phase: string; ms: number }[]): string =>
   tasks.map((t) => `${t.ms.toFixed(1)} (${t.phase})`).join(', ');
 
+/** The median thread (CPU) time of the loads' counted tasks, as a note. */
+function describeCpu(loads: readonly Load[]): string {
+  const times = loads.map((load) => load.cpuMs).filter((ms) => ms !== null);
+  if (times.length === 0) return 'no thread times in the trace';
+  return `thread (CPU) time of the same tasks ${median(times).toFixed(1)} ms (median): the rest of the main-thread time the thread was held but not running (descheduled on this shared machine, or waiting on another process)`;
+}
+
 /** Per phase, the median over runs, as "phase ms" in the session's order. */
 function describePhases(runs: readonly Record<string, number>[]): string {
   const names = [...new Set(runs.flatMap((run) => Object.keys(run)))];
@@ -215,6 +222,7 @@ async function tracedLoad(
 ): Promise<{
   wallMs: number;
   totalMs: number;
+  cpuMs: number | null;
   windowMs: number;
   windowLongestMs: number;
   longestMs: number;
@@ -253,6 +261,7 @@ async function tracedLoad(
 interface Load {
   wallMs: number;
   totalMs: number;
+  cpuMs: number | null;
   windowMs: number;
   longestMs: number;
   phases: Record<string, number>;
@@ -272,6 +281,14 @@ async function seedPages(
   files: readonly string[],
   report: (m: Measurement) => void,
 ): Promise<void> {
+  // Chromium writes a script's code cache on its second load in a profile (v8.produceModuleCache,
+  // about 2 ms): two loads of a page first, so no warm reload below pays for it.
+  if (files[0] !== undefined) {
+    for (const build of [builds.ours, builds.before]) {
+      if (build === null) continue;
+      for (let load = 0; load < 2; load++) await tracedLoad(build, url(files[0]));
+    }
+  }
   for (const file of files) {
     const address = url(file);
     const ourTab = await newTab(builds.ours);
@@ -306,6 +323,7 @@ async function seedPages(
       notes: [
         `median of ${WARM_RUNS} reloads in one tab; wall time start to highlights ${median(warm.map((w) => w.wallMs)).toFixed(1)} ms (includes waiting on the background: reading and resolution)`,
         `main-thread ms per phase (median): ${describePhases(warm.map((w) => w.phases))}`,
+        describeCpu(warm),
         `every main-thread task in the same window, the page's own included: ${median(warm.map((w) => w.windowMs)).toFixed(1)} ms (median)`,
         `longest task ${median(warm.map((w) => w.longestMs)).toFixed(1)} ms; first load in the tab: ${first.totalMs.toFixed(1)} ms main thread, ${first.wallMs.toFixed(0)} ms wall`,
         ...(before.length > 0
@@ -325,6 +343,7 @@ async function seedPages(
       notes: [
         `median of ${WARM_RUNS} loads, each in a new tab (a renderer process of its own: Chromium creates the extension API bindings and reads the scripts' code cache anew)`,
         `main-thread ms per phase (median): ${describePhases(fresh.map((w) => w.phases))}`,
+        describeCpu(fresh),
         `longest task ${median(fresh.map((w) => w.longestMs)).toFixed(1)} ms`,
       ],
     });

@@ -27,6 +27,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, where Chromium records it. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; fileName?: string; data?: { url?: string } };
@@ -133,6 +135,13 @@ function contentScriptTasks(window: TraceWindow): TraceEvent[] {
  */
 export function mainThreadOfContentScript(events: readonly TraceEvent[]): {
   totalMs: number;
+  /**
+   * The thread (CPU) time of the same tasks, each task's share within the
+   * window counted in proportion; null when the trace has no thread times.
+   * Where it is below totalMs, the main thread was held but not running:
+   * descheduled by the system, or waiting on another process.
+   */
+  cpuMs: number | null;
   longestMs: number;
   tasks: number;
   windowMs: number;
@@ -145,8 +154,14 @@ export function mainThreadOfContentScript(events: readonly TraceEvent[]): {
     (Math.min(window.painted, task.ts + (task.dur ?? 0)) - Math.max(window.from, task.ts)) / 1000;
   const longest = (tasks: readonly TraceEvent[]) =>
     Math.max(0, ...tasks.map((task) => (task.dur ?? 0) / 1000));
+  const cpu = (task: TraceEvent) =>
+    task.dur === undefined || task.dur === 0
+      ? 0
+      : ((task.tdur ?? Number.NaN) * within(task)) / (task.dur / 1000);
+  const cpuMs = ours.map(cpu).reduce((a, b) => a + b, 0);
   return {
     totalMs: ours.map(within).reduce((a, b) => a + b, 0),
+    cpuMs: Number.isNaN(cpuMs) ? null : cpuMs / 1000,
     longestMs: longest(ours),
     tasks: ours.length,
     windowMs: all.map(within).reduce((a, b) => a + b, 0),
