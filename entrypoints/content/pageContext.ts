@@ -9,8 +9,10 @@
  * WXT's context also tells an older copy of the script to stop when a newer
  * one is injected into the same page. Triangulate never injects into open
  * pages (the manifest's content script runs on page loads only), so an old
- * copy left by an update or a reload finds out here instead: the extension's
- * runtime id is gone, and `isInvalid` says so.
+ * copy left by an update or a reload finds out here instead: once a second
+ * it checks that the extension's runtime id is still there, and when it is
+ * gone the onInvalidated callbacks take everything off the page. (Chromium
+ * gives an orphaned content script no event for it.)
  */
 
 export interface PageContext {
@@ -24,8 +26,8 @@ export interface PageContext {
 export interface PageContextOptions {
   /** False once the extension is gone (its runtime id is undefined then). */
   extensionAlive: () => boolean;
-  /** How often to compare the address where the Navigation API is missing. */
-  pollMs?: number;
+  /** How often to check that the extension is still there, and to compare the address where the Navigation API is missing. */
+  checkMs?: number;
 }
 
 interface NavigationLike {
@@ -40,8 +42,14 @@ export function createPageContext(win: Window, options: PageContextOptions): Pag
   const aborter = new AbortController();
   const { signal } = aborter;
   let watching = false;
+  /** True where address changes are found by comparing the address at each check. */
+  let comparing = false;
   const changeCallbacks: (() => void)[] = [];
   let lastUrl = win.location.href;
+  const isInvalid = () => {
+    if (!signal.aborted && !options.extensionAlive()) aborter.abort();
+    return signal.aborted;
+  };
 
   const changedTo = (url: string) => {
     if (url === lastUrl) return;
@@ -49,7 +57,7 @@ export function createPageContext(win: Window, options: PageContextOptions): Pag
     for (const callback of changeCallbacks) callback();
   };
 
-  /** The Navigation API where there is one (Chromium 102+), else a comparison every pollMs. */
+  /** The Navigation API where there is one (Chromium 102+), else a comparison at every check. */
   const watch = () => {
     if (watching || signal.aborted) return;
     watching = true;
@@ -60,14 +68,18 @@ export function createPageContext(win: Window, options: PageContextOptions): Pag
       });
       return;
     }
-    const timer = win.setInterval(() => changedTo(win.location.href), options.pollMs ?? 1000);
-    signal.addEventListener('abort', () => win.clearInterval(timer));
+    comparing = true;
   };
+
+  // One timer for both jobs; it stops when the context is invalid.
+  const timer = win.setInterval(() => {
+    if (!isInvalid() && comparing) changedTo(win.location.href);
+  }, options.checkMs ?? 1000);
+  signal.addEventListener('abort', () => win.clearInterval(timer));
 
   return {
     get isInvalid() {
-      if (!signal.aborted && !options.extensionAlive()) aborter.abort();
-      return signal.aborted;
+      return isInvalid();
     },
     onInvalidated(callback) {
       signal.addEventListener('abort', callback, { once: true });

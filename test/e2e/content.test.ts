@@ -221,6 +221,26 @@ describe('the extension in Chromium', () => {
     await page.close();
   });
 
+  // An update or a reload of the extension leaves the old content script in
+  // open pages, cut off from the extension: it lets go of the page by itself
+  // (entrypoints/content/pageContext.ts), with no settings change or hover
+  // to make it look.
+  test('a reloaded extension takes its highlights off open pages', async () => {
+    const own = await launchWithExtension();
+    try {
+      const page = await own.context.newPage();
+      await page.goto(server.url('pages/000_730a5c529c7b08ea.html'));
+      expect(marksOf(await settledSummary(own, page)).incidents).toBe(EXPECTED_000.incidents);
+      expect(Object.keys(await page.evaluate(READ_HIGHLIGHTS)).length).toBeGreaterThan(0);
+      // The worker goes with the reload, so the evaluation may not answer.
+      void own.worker.evaluate('chrome.runtime.reload()').catch(() => undefined);
+      await expect.poll(() => page.evaluate(READ_HIGHLIGHTS), { timeout: 10_000 }).toEqual({});
+      await page.close();
+    } finally {
+      await own.close();
+    }
+  });
+
   // A package whose main script cannot be imported (broken or half-updated):
   // one plain warning from the content script, and the page left alone.
   test('without its main script, the content script warns once and leaves the page alone', async () => {

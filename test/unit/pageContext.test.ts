@@ -52,7 +52,10 @@ describe('page context', () => {
     page.navigate('https://news.example/c#part');
     // The callback runs when the navigation starts, before the address is committed.
     expect(seen).toEqual(['https://news.example/a', 'https://news.example/b']);
-    expect(page.timers.size).toBe(0);
+    // The one timer checks the extension; it does not compare addresses here.
+    page.pushState('https://news.example/d');
+    page.tick();
+    expect([seen.length, page.timers.size]).toEqual([2, 1]);
   });
 
   test('without it: the address is compared every second', () => {
@@ -67,6 +70,19 @@ describe('page context', () => {
     page.pushState('https://news.example/c');
     page.tick();
     expect([changes, page.timers.size]).toEqual([2, 1]);
+  });
+
+  test('an extension reloaded while nothing asks: the next check finds it, callbacks run once', () => {
+    const page = fakeWindow(true);
+    let alive = true;
+    const context = createPageContext(page.win, { extensionAlive: () => alive });
+    let invalidated = 0;
+    context.onInvalidated(() => (invalidated += 1));
+    page.tick();
+    expect(invalidated).toBe(0);
+    alive = false;
+    page.tick();
+    expect([invalidated, page.timers.size, context.isInvalid]).toEqual([1, 0, true]);
   });
 
   test('an extension reloaded or updated: invalid from the next check, callbacks once, watching stops', () => {
