@@ -209,28 +209,23 @@ async function newTab(browser: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
+/** One traced load: the session's marks, and the content script's share of the trace. */
+interface Load extends ReturnType<typeof mainThreadOfContentScript> {
+  /** Start to painted, from the session's marks. */
+  wallMs: number;
+  /** Long tasks the page's own observer saw. */
+  longTasks: number[];
+  phases: Record<string, number>;
+  longestByPhase: { phase: string; ms: number }[];
+}
+
 /**
  * Loads `url` with a trace running and returns the trace's main-thread
  * figures and the marks. Without `tab`, in a new tab, closed afterwards (a new
  * tab is a new renderer process); with it, in that tab, reloaded when it
  * already shows `url`, and left open.
  */
-async function tracedLoad(
-  browser: ExtensionBrowser,
-  url: string,
-  tab?: Page,
-): Promise<{
-  wallMs: number;
-  totalMs: number;
-  cpuMs: number | null;
-  windowMs: number;
-  windowLongestMs: number;
-  longestMs: number;
-  tasks: number;
-  longTasks: number[];
-  phases: Record<string, number>;
-  longestByPhase: { phase: string; ms: number }[];
-}> {
+async function tracedLoad(browser: ExtensionBrowser, url: string, tab?: Page): Promise<Load> {
   const page = tab ?? (await newTab(browser));
   const cdp = await browser.context.newCDPSession(page);
   await startTrace(cdp);
@@ -256,15 +251,6 @@ async function tracedLoad(
     phases: mainThreadPerPhase(events),
     longestByPhase: longestTasks(events),
   };
-}
-
-interface Load {
-  wallMs: number;
-  totalMs: number;
-  cpuMs: number | null;
-  windowMs: number;
-  longestMs: number;
-  phases: Record<string, number>;
 }
 
 /**
@@ -383,10 +369,7 @@ async function bigPage(
 }
 
 /** The other build's warm load of the 2 MB page, after one warm-up load. */
-async function bigPageRun(
-  browser: ExtensionBrowser,
-  url: string,
-): Promise<Awaited<ReturnType<typeof tracedLoad>>> {
+async function bigPageRun(browser: ExtensionBrowser, url: string): Promise<Load> {
   await tracedLoad(browser, url);
   return tracedLoad(browser, url);
 }
