@@ -19,8 +19,9 @@
  *
  * Most words of a page begin no key, so they are not even normalised: a
  * first pass over the raw chars (core/wordSkeleton.ts) hands on only the
- * words whose fold-proof skeleton is some key's first word, and only those
- * are normalised, a few words at a time, and walked. Nothing is allocated
+ * words whose fold-proof skeleton is some key's first word (and, where that
+ * key has more words, whose next word's skeleton is its second), and only
+ * those are normalised, a few words at a time, and walked. Nothing is allocated
  * per word; a match object is made only once a hit is confirmed.
  *
  * The arrays are the whole matcher: toCompiled() hands them out as a plain,
@@ -118,7 +119,7 @@ export interface CompiledMatcher {
 export type MatchStrategy = 'auto' | 'windows' | 'whole-page';
 
 /** Bumped whenever the compiled layout changes, so a stale copy is rebuilt instead of misread. */
-export const COMPILED_FORMAT = 'triangulate-matcher-2';
+export const COMPILED_FORMAT = 'triangulate-matcher-3';
 
 const ENTITY_KINDS: readonly EntityKind[] = ['actor', 'place', 'incident'];
 const WEAK = 1;

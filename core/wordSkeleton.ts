@@ -15,8 +15,16 @@
  * changes it is the patronymic ending (-zod, -zade, -zadeh, -zadh -> -zoda):
  * a dictionary word ending in -zoda is entered once per ending.
  *
+ * A word that only begins longer keys (the first word of "Islamic Revival
+ * Party", or a given name) is a candidate only when the word after it has
+ * the skeleton of such a key's second word: the table also keeps the
+ * skeleton pairs of every longer key's first two words. On a news page most
+ * words that begin a key are such words ("the", "ministry", given names),
+ * and most of them are followed by some other word.
+ *
  * A word with an apostrophe can become several key words (l'Ali, Rahmon's)
- * and is always a candidate.
+ * and is always a candidate, and so is a word that begins a longer key when
+ * such a word follows it.
  */
 import { KEY_LINE_BREAK, KEY_SPACE, keyCharPool, keyCharsOf } from './normalize';
 
@@ -89,38 +97,43 @@ export function skeletonsOfKeyWord(keyWord: string): number[] {
 }
 
 /**
- * An open-addressing set of skeletons, each with the layers whose aliases
- * begin with such a word. Plain typed arrays: it travels inside a compiled
- * matcher.
+ * An open-addressing set of hashes, each with layer bits. Plain typed arrays:
+ * it travels inside a compiled matcher.
  */
-export interface SkeletonTable {
-  /** Skeleton hashes (0: empty slot; a hash of 0 is stored as 1). Length: a power of two. */
+export interface HashLayers {
+  /** Hashes (0: empty slot; a hash of 0 is stored as 1). Length: a power of two, at least 2. */
   hashes: Int32Array;
   /** Layer bits per slot. */
   layers: Uint8Array;
 }
 
+/**
+ * The skeletons of the keys' first words, and of the pairs of first and
+ * second words of the keys that have more than one.
+ */
+export interface SkeletonTable {
+  /**
+   * Per first-word skeleton: the layers in which a key is that one word
+   * (bits 0-1), and those in which a key begins with it and goes on (the
+   * same bits << LONGER_KEY_SHIFT).
+   */
+  words: HashLayers;
+  /** Per pairSkeleton of a longer key's first two words: its layers. */
+  pairs: HashLayers;
+}
+
+/** Where a table entry keeps the layers of the keys that go on past the word. */
+const LONGER_KEY_SHIFT = 2;
+
+/** One hash for two consecutive words' skeletons (in order). */
+const pairSkeleton = (first: number, second: number): number =>
+  Math.imul(first, HASH_PRIME) ^ Math.imul(second, 0x9e3779b1);
+
 /** A slot from the top bits of the multiplied hash (the table has at least two slots). */
 const slotOf = (hash: number, mask: number): number =>
   (Math.imul(hash, 0x9e3779b1) >>> Math.clz32(mask)) & mask;
 
-/** The table of the first words of `names` and `keywords` (normalised keys). */
-export function buildSkeletonTable(
-  names: readonly string[],
-  keywords: readonly string[],
-): SkeletonTable {
-  const entries = new Map<number, number>();
-  const add = (keys: readonly string[], layer: number): void => {
-    for (const key of keys) {
-      const space = key.indexOf(' ');
-      for (const skeleton of skeletonsOfKeyWord(space < 0 ? key : key.slice(0, space))) {
-        const hash = skeleton === 0 ? 1 : skeleton;
-        entries.set(hash, (entries.get(hash) ?? 0) | layer);
-      }
-    }
-  };
-  add(names, NAMES_LAYER);
-  add(keywords, KEYWORDS_LAYER);
+function toHashLayers(entries: ReadonlyMap<number, number>): HashLayers {
   let size = 2;
   while (size < 2 * entries.size) size *= 2;
   const hashes = new Int32Array(size);
@@ -134,9 +147,48 @@ export function buildSkeletonTable(
   return { hashes, layers };
 }
 
-export function isSkeletonTable(value: unknown): value is SkeletonTable {
+/** The first two words of a normalised key (the second undefined for a one-word key). */
+function firstTwoWords(key: string): [string, string | undefined] {
+  const words = key.split(/[ \n]/, 2);
+  return [words[0]!, words[1]];
+}
+
+/** Adds `bits` to a hash's layers (a hash of 0 is stored as 1). */
+function note(entries: Map<number, number>, hash: number, bits: number): void {
+  const stored = hash === 0 ? 1 : hash;
+  entries.set(stored, (entries.get(stored) ?? 0) | bits);
+}
+
+/** The table of the first words of `names` and `keywords` (normalised keys). */
+export function buildSkeletonTable(
+  names: readonly string[],
+  keywords: readonly string[],
+): SkeletonTable {
+  const words = new Map<number, number>();
+  const pairs = new Map<number, number>();
+  const add = (keys: readonly string[], layer: number): void => {
+    for (const key of keys) {
+      const [first, second] = firstTwoWords(key);
+      const firsts = skeletonsOfKeyWord(first);
+      if (second === undefined) {
+        for (const skeleton of firsts) note(words, skeleton, layer);
+        continue;
+      }
+      const seconds = skeletonsOfKeyWord(second);
+      for (const skeleton of firsts) {
+        note(words, skeleton, layer << LONGER_KEY_SHIFT);
+        for (const next of seconds) note(pairs, pairSkeleton(skeleton, next), layer);
+      }
+    }
+  };
+  add(names, NAMES_LAYER);
+  add(keywords, KEYWORDS_LAYER);
+  return { words: toHashLayers(words), pairs: toHashLayers(pairs) };
+}
+
+function isHashLayers(value: unknown): value is HashLayers {
   if (typeof value !== 'object' || value === null) return false;
-  const t = value as Partial<SkeletonTable>;
+  const t = value as Partial<HashLayers>;
   return (
     t.hashes instanceof Int32Array &&
     t.layers instanceof Uint8Array &&
@@ -146,9 +198,15 @@ export function isSkeletonTable(value: unknown): value is SkeletonTable {
   );
 }
 
-/** Layers of a word's skeleton (0 when no alias begins with such a word). */
-function layersOf(table: SkeletonTable, hash: number): number {
-  const { hashes, layers } = table;
+export function isSkeletonTable(value: unknown): value is SkeletonTable {
+  if (typeof value !== 'object' || value === null) return false;
+  const t = value as Partial<SkeletonTable>;
+  return isHashLayers(t.words) && isHashLayers(t.pairs);
+}
+
+/** The layer bits of a hash (0 when the set does not hold it). */
+function layersOf(set: HashLayers, hash: number): number {
+  const { hashes, layers } = set;
   const mask = hashes.length - 1;
   const wanted = hash === 0 ? 1 : hash;
   for (let slot = slotOf(wanted, mask); ; slot = (slot + 1) & mask) {
@@ -156,6 +214,61 @@ function layersOf(table: SkeletonTable, hash: number): number {
     if (stored === wanted) return layers[slot]!;
     if (stored === 0) return 0;
   }
+}
+
+/*
+ * A word that begins a longer key, held until the next word ends
+ * (forEachCandidateWord is not re-entered: onWord only records).
+ */
+let heldStart = -1;
+let heldEnd = 0;
+let heldSkeleton = 0;
+/** Layers in which the held word is a whole key: handed on whatever follows. */
+let heldWhole = 0;
+/** Layers in which it only begins longer keys: handed on if the next word pairs with it. */
+let heldLonger = 0;
+
+/** Hands the held word on with its whole-key layers and those of `longer` the next word allows. */
+function releaseHeld(onWord: CandidateWord, longer: number): void {
+  const layers = heldWhole | (heldLonger & longer);
+  if (layers !== 0) onWord(heldStart, heldEnd, layers);
+  heldStart = -1;
+}
+
+/**
+ * What a finished word of the page does, given its skeleton's table entry
+ * (`entry` < 0: the word has an apostrophe): first it settles the held word
+ * before it, then hands itself on, or is held in turn.
+ */
+function endWord(
+  table: SkeletonTable,
+  start: number,
+  end: number,
+  skeleton: number,
+  entry: number,
+  onWord: CandidateWord,
+): void {
+  if (heldStart >= 0) {
+    releaseHeld(
+      onWord,
+      entry < 0 ? ALL_LAYERS : layersOf(table.pairs, pairSkeleton(heldSkeleton, skeleton)),
+    );
+  }
+  if (entry < 0) {
+    onWord(start, end, ALL_LAYERS);
+    return;
+  }
+  const whole = entry & ALL_LAYERS;
+  const longer = (entry >>> LONGER_KEY_SHIFT) & ~whole;
+  if (longer === 0) {
+    if (whole !== 0) onWord(start, end, whole);
+    return;
+  }
+  heldStart = start;
+  heldEnd = end;
+  heldSkeleton = skeleton;
+  heldWhole = whole;
+  heldLonger = longer;
 }
 
 /** Where the code point after the one keyCharsAt last read starts. */
@@ -176,7 +289,9 @@ export type CandidateWord = (start: number, end: number, layers: number) => void
 
 /**
  * Calls `onWord`, in text order, for every word of `text` that may begin an
- * alias of the table's layers. A word is a run of chars whose key chars are
+ * alias of the table's layers: its skeleton is a key's first word, and when
+ * all such keys of a layer have more words, the next word's skeleton pairs
+ * with it (such a word is handed on once that next word has ended). A word is a run of chars whose key chars are
  * not separators (chars the normaliser drops belong to no word); it spans
  * from its first char to the end of the last one that gave it a key char.
  * A char that the normaliser splits into two words (½: 1, 2) starts the
@@ -189,7 +304,9 @@ export function forEachCandidateWord(
   onWord: CandidateWord,
 ): void {
   const raw = rawAsciiGroup();
+  const words = table.words;
   const n = text.length;
+  heldStart = -1;
   let hash = HASH_BASIS;
   let previous = SEPARATOR;
   let start = -1;
@@ -222,8 +339,8 @@ export function forEachCandidateWord(
         if (i === n || unit >= 0x80) continue;
       }
       if (start >= 0) {
-        const layers = apostrophe !== 0 ? ALL_LAYERS : layersOf(table, hash);
-        if (layers !== 0) onWord(start, end, layers);
+        const entry = apostrophe !== 0 ? -1 : layersOf(words, hash);
+        if (entry !== 0 || heldStart >= 0) endWord(table, start, end, hash, entry, onWord);
         hash = HASH_BASIS;
         previous = SEPARATOR;
         start = -1;
@@ -241,8 +358,8 @@ export function forEachCandidateWord(
       const group = groupOfKeyChar(pool[offset + k]!);
       if (group === SEPARATOR) {
         if (start >= 0) {
-          const layers = apostrophe !== 0 ? ALL_LAYERS : layersOf(table, hash);
-          if (layers !== 0) onWord(start, end, layers);
+          const entry = apostrophe !== 0 ? -1 : layersOf(words, hash);
+          if (entry !== 0 || heldStart >= 0) endWord(table, start, end, hash, entry, onWord);
           hash = HASH_BASIS;
           previous = SEPARATOR;
           start = -1;
@@ -261,9 +378,11 @@ export function forEachCandidateWord(
     i = next;
   }
   if (start >= 0) {
-    const layers = apostrophe !== 0 ? ALL_LAYERS : layersOf(table, hash);
-    if (layers !== 0) onWord(start, end, layers);
+    const entry = apostrophe !== 0 ? -1 : layersOf(words, hash);
+    if (entry !== 0 || heldStart >= 0) endWord(table, start, end, hash, entry, onWord);
   }
+  // A word that only begins longer keys cannot be one at the text's end.
+  if (heldStart >= 0) releaseHeld(onWord, 0);
 }
 
 /**

@@ -126,8 +126,18 @@ describe('fromCompiled refuses what is not a compiled matcher', () => {
     ['ASCII classes too short', { ...good, asciiClass: new Uint8Array(10) }],
     ['no skeleton table (a format-1 matcher)', { ...good, skeletons: undefined }],
     [
+      'a skeleton table of one set (a format-2 matcher)',
+      { ...good, skeletons: good.skeletons.words },
+    ],
+    [
       'a skeleton table not a power of two',
-      { ...good, skeletons: { hashes: new Int32Array(3), layers: new Uint8Array(3) } },
+      {
+        ...good,
+        skeletons: {
+          ...good.skeletons,
+          pairs: { hashes: new Int32Array(3), layers: new Uint8Array(3) },
+        },
+      },
     ],
   ])('%s', (_label, value) => {
     expect(() => AliasMatcher.fromCompiled(value as CompiledMatcher)).toThrow(
@@ -137,7 +147,7 @@ describe('fromCompiled refuses what is not a compiled matcher', () => {
 
   test('the format string', () => {
     expect(good.format).toBe(COMPILED_FORMAT);
-    expect(COMPILED_FORMAT).toBe('triangulate-matcher-2');
+    expect(COMPILED_FORMAT).toBe('triangulate-matcher-3');
   });
 });
 

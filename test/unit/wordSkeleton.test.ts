@@ -1,6 +1,6 @@
 // Word skeletons (core/wordSkeleton.ts): the filter that lets the matcher skip words. Its one
-// duty is never to skip a word that normalises to the first word of a key, whatever the
-// spelling; and to skip the words that cannot.
+// duty is never to skip a word that begins a key on the page, whatever the spelling of its
+// words; and to skip the words that cannot.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { normalizeKey, normalizeWithOffsets } from '../../core/normalize';
@@ -77,12 +77,77 @@ describe('a page word is a candidate for any key it normalises to', () => {
   });
 });
 
+describe('a page word is a candidate for a longer key that its words spell', () => {
+  test('for every spelling of the first two words (fuzzed)', () => {
+    let checked = 0;
+    const word = fc.array(fc.constantFrom(...WORD_CHARS), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(word, word, (first, second) => {
+        const spelling = `${first.join('')} ${second.join('')}`;
+        const key = normalizeKey(spelling);
+        // Only spellings that stay two key words.
+        fc.pre(key.split(' ').length === 2 && !key.includes('\n'));
+        checked++;
+        const page = `x ${spelling} x`;
+        const found: number[][] = [];
+        forEachCandidateWord(page, buildSkeletonTable([], [key]), (start, _end, layers) =>
+          found.push([start, layers]),
+        );
+        const keyStart = normalizeWithOffsets(page).starts[2]!;
+        expect(found).toContainEqual([keyStart, KEYWORDS_LAYER]);
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(checked).toBeGreaterThan(1_500);
+  });
+
+  test.each([
+    ['Dzhuraev Khalimov', 'Juraev Halimov'],
+    ['Abdukhalim Nazarzod', 'Abdukhalim Nazarzoda'],
+    ['Yousuf Rahmonzade', 'Yusuf Rahmonzoda'],
+    ['Абдухалим Назарзода', 'Abdukhalim Nazarzoda'],
+  ])('%s on a page, %s in the dataset', (page, alias) => {
+    expect(normalizeKey(page)).toBe(normalizeKey(alias));
+    expect(candidates(`said ${page} on`, [alias])).toEqual([
+      `${page.slice(0, page.indexOf(' '))}@5:${NAMES_LAYER}`,
+    ]);
+  });
+});
+
 describe('the words that begin no key are skipped', () => {
   test('only the name and the keyword phrase start are handed on, with their layers', () => {
-    const text = 'The deputy minister Abdukhalim Nazarzoda was killed, officials said.';
+    const text = 'The deputy defense minister Abdukhalim Nazarzoda was killed, officials said.';
     expect(candidates(text, ['Abdukhalim Nazarzoda'], ['deputy defense minister'])).toEqual([
       `deputy@4:${KEYWORDS_LAYER}`,
-      `Abdukhalim@20:${NAMES_LAYER}`,
+      `Abdukhalim@28:${NAMES_LAYER}`,
+    ]);
+  });
+
+  test('a word that only begins longer keys is skipped when the next word begins none of them', () => {
+    const text = 'The deputy minister met Abdukhalim on Monday.';
+    expect(candidates(text, ['Abdukhalim Nazarzoda'], ['deputy defense minister'])).toEqual([]);
+  });
+
+  test('a word that begins a longer key is skipped at the end of the text', () => {
+    expect(candidates('They met Abdukhalim', ['Abdukhalim Nazarzoda'])).toEqual([]);
+  });
+
+  test('a word that is a key itself is handed on whatever follows, in that layer only', () => {
+    const text = 'Tajikistan said and Tajikistan Islamic';
+    expect(candidates(text, ['Tajikistan'], ['Tajikistan border'])).toEqual([
+      `Tajikistan@0:${NAMES_LAYER}`,
+      `Tajikistan@20:${NAMES_LAYER}`,
+    ]);
+    expect(candidates('Tajikistan border', ['Tajikistan'], ['Tajikistan border'])).toEqual([
+      `Tajikistan@0:${NAMES_LAYER | KEYWORDS_LAYER}`,
+    ]);
+  });
+
+  test('a word that begins a longer key is handed on when a word with an apostrophe follows', () => {
+    // "Nazarzoda's" is two key words: "nazarzoda" and "s".
+    expect(candidates("Abdukhalim Nazarzoda's men", ['Abdukhalim Nazarzoda'])).toEqual([
+      `Abdukhalim@0:${NAMES_LAYER}`,
+      `Nazarzoda's@11:${NAMES_LAYER | KEYWORDS_LAYER}`,
     ]);
   });
 
