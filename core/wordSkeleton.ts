@@ -311,7 +311,7 @@ export function forEachCandidateWord(
   let previous = SEPARATOR;
   let start = -1;
   let end = 0;
-  /** Non-zero once the word holds an apostrophe (a number: set without a branch). */
+  /** Non-zero once the word holds an apostrophe. */
   let apostrophe = 0;
   let i = 0;
   while (i < n) {
@@ -320,10 +320,11 @@ export function forEachCandidateWord(
       let group = raw[unit]!;
       if (group !== SEPARATOR) {
         if (start < 0) start = i;
-        // The hot loop: a run of ASCII word chars, one key char each. (An apostrophe's
-        // step does not matter: such a word is a candidate anyway.)
+        if (group === APOSTROPHE) apostrophe = 1;
+        // The hot loop: a run of ASCII word chars, one key char each. It stops before an
+        // apostrophe too, which comes back here and marks the word. (An apostrophe's step
+        // of the hash does not matter: such a word is a candidate anyway.)
         for (;;) {
-          apostrophe |= group === APOSTROPHE ? 1 : 0;
           if (group !== previous) {
             hash = Math.imul(hash ^ group, HASH_PRIME);
             previous = group;
@@ -332,11 +333,11 @@ export function forEachCandidateWord(
           unit = text.charCodeAt(i);
           if (unit >= 0x80) break;
           group = raw[unit]!;
-          if (group === SEPARATOR) break;
+          if (group <= APOSTROPHE) break;
         }
         end = i;
-        // The word goes on into a non-ASCII char, or the text ends.
-        if (i === n || unit >= 0x80) continue;
+        // The word goes on into a non-ASCII char or an apostrophe, or the text ends.
+        if (i === n || unit >= 0x80 || group === APOSTROPHE) continue;
       }
       if (start >= 0) {
         const entry = apostrophe !== 0 ? -1 : layersOf(words, hash);
