@@ -127,8 +127,15 @@ const ACRONYM = 2;
 const CAPITALISED = 4;
 /** KeyTrie.longestAt: the codes stop where a longer key could still go on. */
 const NEEDS_MORE = -2;
-/** Words of text normalised for a candidate first; doubled while a key could go on past them. */
-const FIRST_WINDOW_WORDS = 2;
+/**
+ * Words of text normalised for a candidate first; doubled while a key could
+ * go on past them. Three, not two: most candidates now begin keys of several
+ * words (see core/wordSkeleton.ts), and people's names often have three.
+ * findAll on 1 MB of the bench text, 2 -> 3: 15.6 -> 14.7 ms at 10,000
+ * aliases, 12.1 -> 11.0 ms with the bundled dataset; the seed articles
+ * 0.58 -> 0.56 ms (4 or more: slower again at 10,000).
+ */
+const FIRST_WINDOW_WORDS = 3;
 /**
  * Candidate words per char of the page above which normalising the whole
  * page once costs less than a window per candidate (measured on the seed
