@@ -895,8 +895,18 @@ function compileEntries(entries: readonly LexiconEntry[]): CompiledEntry[] {
 
 /** The hit has a capital letter, or no letter that has case at all (Arabic script, digits). */
 function writtenWithACapital(text: string, start: number, end: number): boolean {
-  const hit = text.slice(start, end);
-  return UPPER.test(hit) || hit.toUpperCase() === hit;
+  // Most hits are ASCII: read their chars rather than slice and run two Unicode tests.
+  let lowerCase = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) {
+      const hit = text.slice(start, end);
+      return UPPER.test(hit) || hit.toUpperCase() === hit;
+    }
+    if (code >= 0x41 && code <= 0x5a) return true;
+    if (code >= 0x61 && code <= 0x7a) lowerCase = true;
+  }
+  return !lowerCase;
 }
 
 /** The hit is all capitals, on a line that is not all capitals itself. */

@@ -164,6 +164,9 @@ describe('a name written with a capital needs a capital in the page', () => {
     ['in dushanbe, in Dushanbe, IN DUSHANBE', ['dushanbe=Dushanbe', 'dushanbe=DUSHANBE']],
     // One capital anywhere in it is enough: a lower-case particle is usual.
     ['al-Qaeda and al-qaeda', ['al-qaeda=al-Qaeda']],
+    ['abdukhalim Nazarzoda', ['nazarzoda=abdukhalim Nazarzoda']],
+    // The same where the only capital is beyond ASCII.
+    ['nazarzodá and nazarzodÁ', ['nazarzoda=nazarzodÁ']],
     // A script without case has nothing to check.
     ['در دوشنبه', ['dushanbe-fa=دوشنبه']],
     // Incident keywords are phrases of ordinary words: no capital needed.
