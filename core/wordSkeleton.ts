@@ -216,23 +216,22 @@ function layersOf(set: HashLayers, hash: number): number {
   }
 }
 
-/*
- * A word that begins a longer key, held until the next word ends
- * (forEachCandidateWord is not re-entered: onWord only records).
- */
-let heldStart = -1;
-let heldEnd = 0;
-let heldSkeleton = 0;
-/** Layers in which the held word is a whole key: handed on whatever follows. */
-let heldWhole = 0;
-/** Layers in which it only begins longer keys: handed on if the next word pairs with it. */
-let heldLonger = 0;
+/** A word that begins a longer key, held until the next word ends (start -1: none). */
+interface HeldWord {
+  start: number;
+  end: number;
+  skeleton: number;
+  /** Layers in which it is a whole key: handed on whatever follows. */
+  whole: number;
+  /** Layers in which it only begins longer keys: handed on if the next word pairs with it. */
+  longer: number;
+}
 
 /** Hands the held word on with its whole-key layers and those of `longer` the next word allows. */
-function releaseHeld(onWord: CandidateWord, longer: number): void {
-  const layers = heldWhole | (heldLonger & longer);
-  if (layers !== 0) onWord(heldStart, heldEnd, layers);
-  heldStart = -1;
+function releaseHeld(held: HeldWord, onWord: CandidateWord, longer: number): void {
+  const layers = held.whole | (held.longer & longer);
+  if (layers !== 0) onWord(held.start, held.end, layers);
+  held.start = -1;
 }
 
 /**
@@ -242,17 +241,17 @@ function releaseHeld(onWord: CandidateWord, longer: number): void {
  */
 function endWord(
   table: SkeletonTable,
+  held: HeldWord,
   start: number,
   end: number,
   skeleton: number,
   entry: number,
   onWord: CandidateWord,
 ): void {
-  if (heldStart >= 0) {
-    releaseHeld(
-      onWord,
-      entry < 0 ? ALL_LAYERS : layersOf(table.pairs, pairSkeleton(heldSkeleton, skeleton)),
-    );
+  if (held.start >= 0) {
+    const pairs =
+      entry < 0 ? ALL_LAYERS : layersOf(table.pairs, pairSkeleton(held.skeleton, skeleton));
+    releaseHeld(held, onWord, pairs);
   }
   if (entry < 0) {
     onWord(start, end, ALL_LAYERS);
@@ -264,11 +263,11 @@ function endWord(
     if (whole !== 0) onWord(start, end, whole);
     return;
   }
-  heldStart = start;
-  heldEnd = end;
-  heldSkeleton = skeleton;
-  heldWhole = whole;
-  heldLonger = longer;
+  held.start = start;
+  held.end = end;
+  held.skeleton = skeleton;
+  held.whole = whole;
+  held.longer = longer;
 }
 
 /** Where the code point after the one keyCharsAt last read starts. */
@@ -306,7 +305,7 @@ export function forEachCandidateWord(
   const raw = rawAsciiGroup();
   const words = table.words;
   const n = text.length;
-  heldStart = -1;
+  const held: HeldWord = { start: -1, end: 0, skeleton: 0, whole: 0, longer: 0 };
   let hash = HASH_BASIS;
   let previous = SEPARATOR;
   let start = -1;
@@ -341,7 +340,7 @@ export function forEachCandidateWord(
       }
       if (start >= 0) {
         const entry = apostrophe !== 0 ? -1 : layersOf(words, hash);
-        if (entry !== 0 || heldStart >= 0) endWord(table, start, end, hash, entry, onWord);
+        if (entry !== 0 || held.start >= 0) endWord(table, held, start, end, hash, entry, onWord);
         hash = HASH_BASIS;
         previous = SEPARATOR;
         start = -1;
@@ -360,7 +359,7 @@ export function forEachCandidateWord(
       if (group === SEPARATOR) {
         if (start >= 0) {
           const entry = apostrophe !== 0 ? -1 : layersOf(words, hash);
-          if (entry !== 0 || heldStart >= 0) endWord(table, start, end, hash, entry, onWord);
+          if (entry !== 0 || held.start >= 0) endWord(table, held, start, end, hash, entry, onWord);
           hash = HASH_BASIS;
           previous = SEPARATOR;
           start = -1;
@@ -380,10 +379,10 @@ export function forEachCandidateWord(
   }
   if (start >= 0) {
     const entry = apostrophe !== 0 ? -1 : layersOf(words, hash);
-    if (entry !== 0 || heldStart >= 0) endWord(table, start, end, hash, entry, onWord);
+    if (entry !== 0 || held.start >= 0) endWord(table, held, start, end, hash, entry, onWord);
   }
   // A word that only begins longer keys cannot be one at the text's end.
-  if (heldStart >= 0) releaseHeld(onWord, 0);
+  if (held.start >= 0) releaseHeld(held, onWord, 0);
 }
 
 /**
