@@ -149,8 +149,18 @@ function toHashLayers(entries: ReadonlyMap<number, number>): HashLayers {
 
 /** The first two words of a normalised key (the second undefined for a one-word key). */
 function firstTwoWords(key: string): [string, string | undefined] {
-  const words = key.split(/[ \n]/, 2);
-  return [words[0]!, words[1]];
+  const first = wordEndIn(key, 0);
+  if (first === key.length) return [key, undefined];
+  return [key.slice(0, first), key.slice(first + 1, wordEndIn(key, first + 1))];
+}
+
+/** Where the key word starting at `from` ends: the next space or line break, or the key's end. */
+function wordEndIn(key: string, from: number): number {
+  for (let i = from; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code === KEY_SPACE || code === KEY_LINE_BREAK) return i;
+  }
+  return key.length;
 }
 
 /** Adds `bits` to a hash's layers (a hash of 0 is stored as 1). */

@@ -188,6 +188,9 @@ function compiledSize(compiled: CompiledMatcher): {
   chars: number;
 } {
   let bytes = compiled.asciiClass.byteLength + compiled.wideCodes.byteLength;
+  for (const set of [compiled.skeletons.words, compiled.skeletons.pairs]) {
+    bytes += set.hashes.byteLength + set.layers.byteLength;
+  }
   let strings = 0;
   let chars = 0;
   for (const trie of [compiled.names, compiled.keywords] as CompiledTrie[]) {
