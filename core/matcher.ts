@@ -21,8 +21,8 @@
  * first pass over the raw chars (core/wordSkeleton.ts) hands on only the
  * words whose fold-proof skeleton is some key's first word (and, where that
  * key has more words, whose next word's skeleton is its second), and only
- * those are normalised, a few words at a time, and walked. Nothing is allocated
- * per word; a match object is made only once a hit is confirmed.
+ * those are normalised, a few words at a time, and walked. Nothing is
+ * allocated per word; a match object is made only once a hit is confirmed.
  *
  * The arrays are the whole matcher: toCompiled() hands them out as a plain,
  * structured-cloneable object and fromCompiled() wraps such an object again

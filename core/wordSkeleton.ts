@@ -300,10 +300,11 @@ export type CandidateWord = (start: number, end: number, layers: number) => void
  * Calls `onWord`, in text order, for every word of `text` that may begin an
  * alias of the table's layers: its skeleton is a key's first word, and when
  * all such keys of a layer have more words, the next word's skeleton pairs
- * with it (such a word is handed on once that next word has ended). A word is a run of chars whose key chars are
- * not separators (chars the normaliser drops belong to no word); it spans
- * from its first char to the end of the last one that gave it a key char.
- * A char that the normaliser splits into two words (½: 1, 2) starts the
+ * with it (such a word is handed on once that next word has ended).
+ *
+ * A word is a run of chars whose key chars are not separators (chars the
+ * normaliser drops belong to no word); it spans from its first char to the
+ * end of the last one that gave it a key char. A char that the normaliser splits into two words (½: 1, 2) starts the
  * second at the same offset the first ends: the matcher then does not try
  * that second word right after a match that ends in the first.
  */
