@@ -32,10 +32,16 @@ import { KEY_LINE_BREAK, KEY_SPACE, keyCharPool, keyCharsOf } from './normalize'
 const SEPARATOR = 0;
 /** Group of an apostrophe (part of a word, makes it a candidate). */
 const APOSTROPHE = 1;
-const FOLDED_VOWELS = 2;
-const FOLDED_CONSONANTS = 3;
+/**
+ * Group of a byte of a non-ASCII char, in the first pass's byte table only:
+ * such a char is decoded and grouped by its key chars. The three groups
+ * that stop the pass's hot loop come first, so one comparison finds them.
+ */
+const NON_ASCII_BYTE = 2;
+const FOLDED_VOWELS = 3;
+const FOLDED_CONSONANTS = 4;
 /** Every other key char c is its own group, c + OWN_GROUP. */
-const OWN_GROUP = 4;
+const OWN_GROUP = 5;
 
 /** Layer bits of a candidate word: which tries have an alias whose first word has its skeleton. */
 export const NAMES_LAYER = 1;
@@ -58,16 +64,20 @@ function groupOfKeyChar(code: number): number {
   return code < 0x80 ? KEY_GROUP[code]! : code + OWN_GROUP;
 }
 
-/** Group of each ASCII char of a page (each maps to exactly one key char; all groups < 0x84). */
-let rawAsciiGroups: Uint8Array | null = null;
+/**
+ * Group of each byte value of a page's UTF-8 (or each ASCII char code): an
+ * ASCII char maps to exactly one key char, so its group (< 0x85); any byte
+ * of a longer char, NON_ASCII_BYTE.
+ */
+let rawByteGroups: Uint8Array | null = null;
 
-function rawAsciiGroup(): Uint8Array {
-  if (rawAsciiGroups !== null) return rawAsciiGroups;
-  const groups = new Uint8Array(0x80);
+function rawByteGroup(): Uint8Array {
+  if (rawByteGroups !== null) return rawByteGroups;
+  const groups = new Uint8Array(0x100).fill(NON_ASCII_BYTE);
   for (let unit = 0; unit < 0x80; unit++) {
     groups[unit] = groupOfKeyChar(keyCharPool()[keyCharsOf(unit) >>> 5]!);
   }
-  return (rawAsciiGroups = groups);
+  return (rawByteGroups = groups);
 }
 
 /** The skeleton hash of key chars (a normalised word, no separators). */
@@ -296,6 +306,30 @@ function keyCharsAt(text: string, i: number): number {
 /** Called for each candidate word: its span in the page's text and its layers. */
 export type CandidateWord = (start: number, end: number, layers: number) => void;
 
+/** Scratch kept between calls up to this many bytes (a longer text gets its own). */
+const UTF8_SCRATCH_KEPT = 1 << 20;
+let utf8Scratch = new Uint8Array(0);
+const utf8Encoder = new TextEncoder();
+
+/**
+ * `text` as UTF-8 in bytes[0, length), with a space after it (bytes[length]):
+ * the first pass's hot loop then needs no bounds check. A lone surrogate
+ * becomes U+FFFD, which takes one UTF-16 unit as the surrogate did, and
+ * which the normaliser, like a lone surrogate, makes a separator.
+ */
+function utf8Of(text: string): { bytes: Uint8Array; length: number } {
+  // A UTF-16 unit takes at most 3 bytes (a surrogate pair: 4 for 2 units).
+  const most = 3 * text.length + 1;
+  let bytes = utf8Scratch;
+  if (bytes.length < most) {
+    bytes = new Uint8Array(most);
+    if (most <= UTF8_SCRATCH_KEPT) utf8Scratch = bytes;
+  }
+  const length = utf8Encoder.encodeInto(text, bytes).written;
+  bytes[length] = KEY_SPACE;
+  return { bytes, length };
+}
+
 /**
  * Calls `onWord`, in text order, for every word of `text` that may begin an
  * alias of the table's layers: its skeleton is a key's first word, and when
@@ -304,18 +338,23 @@ export type CandidateWord = (start: number, end: number, layers: number) => void
  *
  * A word is a run of chars whose key chars are not separators (chars the
  * normaliser drops belong to no word); it spans from its first char to the
- * end of the last one that gave it a key char. A char that the normaliser splits into two words (½: 1, 2) starts the
- * second at the same offset the first ends: the matcher then does not try
- * that second word right after a match that ends in the first.
+ * end of the last one that gave it a key char. A char that the normaliser
+ * splits into two words (½: 1, 2) starts the second at the same offset the
+ * first ends: the matcher then does not try that second word right after a
+ * match that ends in the first.
+ *
+ * It reads the text as UTF-8 bytes: V8 reads a typed array faster than a
+ * string's char codes, more than paying for the encoding (docs/performance.md,
+ * round 8). The offsets it hands on are UTF-16 offsets, as everywhere else.
  */
 export function forEachCandidateWord(
   text: string,
   table: SkeletonTable,
   onWord: CandidateWord,
 ): void {
-  const raw = rawAsciiGroup();
+  const { bytes, length: n } = utf8Of(text);
+  const raw = rawByteGroup();
   const words = table.words;
-  const n = text.length;
   const held: HeldWord = { start: -1, end: 0, skeleton: 0, whole: 0, longer: 0 };
   let hash = HASH_BASIS;
   let previous = SEPARATOR;
@@ -323,31 +362,31 @@ export function forEachCandidateWord(
   let end = 0;
   /** Non-zero once the word holds an apostrophe. */
   let apostrophe = 0;
-  let i = 0;
-  while (i < n) {
-    let unit = text.charCodeAt(i);
-    if (unit < 0x80) {
-      let group = raw[unit]!;
+  /** Bytes so far beyond their chars' UTF-16 units: byte b is at UTF-16 offset b - extraBytes. */
+  let extraBytes = 0;
+  let b = 0;
+  while (b < n) {
+    const byte = bytes[b]!;
+    if (byte < 0x80) {
+      let group = raw[byte]!;
       if (group !== SEPARATOR) {
-        if (start < 0) start = i;
+        if (start < 0) start = b - extraBytes;
         if (group === APOSTROPHE) apostrophe = 1;
-        // The hot loop: a run of ASCII word chars, one key char each. It stops before an
-        // apostrophe too, which comes back here and marks the word. (An apostrophe's step
-        // of the hash does not matter: such a word is a candidate anyway.)
+        // The hot loop: a run of ASCII word chars, one key char each, up to a separator
+        // (the space after the text at the latest), an apostrophe, which comes back here
+        // and marks the word, or a non-ASCII char. (An apostrophe's step of the hash does
+        // not matter: such a word is a candidate anyway.)
         for (;;) {
           if (group !== previous) {
             hash = Math.imul(hash ^ group, HASH_PRIME);
             previous = group;
           }
-          if (++i === n) break;
-          unit = text.charCodeAt(i);
-          if (unit >= 0x80) break;
-          group = raw[unit]!;
-          if (group <= APOSTROPHE) break;
+          group = raw[bytes[++b]!]!;
+          if (group <= NON_ASCII_BYTE) break;
         }
-        end = i;
-        // The word goes on into a non-ASCII char or an apostrophe, or the text ends.
-        if (i === n || unit >= 0x80 || group === APOSTROPHE) continue;
+        end = b - extraBytes;
+        // The word goes on into a non-ASCII char or an apostrophe.
+        if (group !== SEPARATOR) continue;
       }
       if (start >= 0) {
         const entry = apostrophe !== 0 ? -1 : layersOf(words, hash);
@@ -357,11 +396,31 @@ export function forEachCandidateWord(
         start = -1;
         apostrophe = 0;
       }
-      i++;
+      b++;
       continue;
     }
-    const encoded = keyCharsAt(text, i);
-    const next = nextUnit;
+    // A multi-byte sequence (well formed: TextEncoder wrote it).
+    let codePoint: number;
+    let length: number;
+    if (byte < 0xe0) {
+      codePoint = ((byte & 0x1f) << 6) | (bytes[b + 1]! & 0x3f);
+      length = 2;
+    } else if (byte < 0xf0) {
+      codePoint = ((byte & 0x0f) << 12) | ((bytes[b + 1]! & 0x3f) << 6) | (bytes[b + 2]! & 0x3f);
+      length = 3;
+    } else {
+      codePoint =
+        ((byte & 0x07) << 18) |
+        ((bytes[b + 1]! & 0x3f) << 12) |
+        ((bytes[b + 2]! & 0x3f) << 6) |
+        (bytes[b + 3]! & 0x3f);
+      length = 4;
+    }
+    const at = b - extraBytes;
+    extraBytes += length - (codePoint > 0xffff ? 2 : 1);
+    b += length;
+    const next = b - extraBytes;
+    const encoded = keyCharsOf(codePoint);
     const pool = keyCharPool();
     const offset = encoded >>> 5;
     const count = encoded & 31;
@@ -378,7 +437,7 @@ export function forEachCandidateWord(
         }
         continue;
       }
-      if (start < 0) start = i;
+      if (start < 0) start = at;
       end = next;
       if (group === APOSTROPHE) apostrophe = 1;
       else if (group !== previous) {
@@ -386,7 +445,6 @@ export function forEachCandidateWord(
         previous = group;
       }
     }
-    i = next;
   }
   if (start >= 0) {
     const entry = apostrophe !== 0 ? -1 : layersOf(words, hash);
@@ -402,7 +460,7 @@ export function forEachCandidateWord(
  * has fewer words.
  */
 export function endOfWords(text: string, from: number, words: number): number {
-  const raw = rawAsciiGroup();
+  const raw = rawByteGroup();
   const n = text.length;
   let seen = 0;
   let inWord = false;

@@ -126,7 +126,7 @@ describe('fromCompiled refuses what is not a compiled matcher', () => {
     ['ASCII classes too short', { ...good, asciiClass: new Uint8Array(10) }],
     ['no skeleton table (a format-1 matcher)', { ...good, skeletons: undefined }],
     [
-      'a skeleton table of one set (a format-2 matcher)',
+      'a skeleton table of one set (as in format 2)',
       { ...good, skeletons: good.skeletons.words },
     ],
     [
@@ -147,7 +147,7 @@ describe('fromCompiled refuses what is not a compiled matcher', () => {
 
   test('the format string', () => {
     expect(good.format).toBe(COMPILED_FORMAT);
-    expect(COMPILED_FORMAT).toBe('triangulate-matcher-3');
+    expect(COMPILED_FORMAT).toBe('triangulate-matcher-4');
   });
 });
 

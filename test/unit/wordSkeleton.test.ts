@@ -150,6 +150,16 @@ describe('the words that begin no key are skipped', () => {
     ]);
   });
 
+  test('offsets are UTF-16 offsets past astral chars, lone surrogates and Cyrillic', () => {
+    // A lone surrogate is a separator; '𝐈' (two UTF-16 units) is the one-letter word "i".
+    const text = '\ud800Nazarzoda 𝐈 Назарзода Nazarzoda\ud83d';
+    expect(candidates(text, ['Nazarzoda'])).toEqual([
+      `Nazarzoda@1:${NAMES_LAYER}`,
+      `Назарзода@14:${NAMES_LAYER}`,
+      `Nazarzoda@24:${NAMES_LAYER}`,
+    ]);
+  });
+
   test('an empty dictionary hands on nothing', () => {
     expect(candidates('Nazarzoda said', [])).toEqual([]);
   });
