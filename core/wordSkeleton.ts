@@ -318,16 +318,23 @@ const utf8Encoder = new TextEncoder();
  * which the normaliser, like a lone surrogate, makes a separator.
  */
 function utf8Of(text: string): { bytes: Uint8Array; length: number } {
-  // A UTF-16 unit takes at most 3 bytes (a surrogate pair: 4 for 2 units).
-  const most = 3 * text.length + 1;
-  let bytes = utf8Scratch;
-  if (bytes.length < most) {
-    bytes = new Uint8Array(most);
-    if (most <= UTF8_SCRATCH_KEPT) utf8Scratch = bytes;
+  // Room for mostly Latin text first; else for the most a UTF-16 unit takes, 3 bytes.
+  let bytes = scratchOf(text.length + (text.length >> 3) + 16);
+  let { read, written } = utf8Encoder.encodeInto(text, bytes.subarray(0, bytes.length - 1));
+  if (read! < text.length) {
+    bytes = scratchOf(3 * text.length + 1);
+    written = utf8Encoder.encodeInto(text, bytes).written;
   }
-  const length = utf8Encoder.encodeInto(text, bytes).written;
-  bytes[length] = KEY_SPACE;
-  return { bytes, length };
+  bytes[written!] = KEY_SPACE;
+  return { bytes, length: written! };
+}
+
+/** A buffer of at least `size` bytes: the kept scratch, grown if it may be kept. */
+function scratchOf(size: number): Uint8Array {
+  if (utf8Scratch.length >= size) return utf8Scratch;
+  const bytes = new Uint8Array(size);
+  if (size <= UTF8_SCRATCH_KEPT) utf8Scratch = bytes;
+  return bytes;
 }
 
 /**

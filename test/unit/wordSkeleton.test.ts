@@ -160,6 +160,11 @@ describe('the words that begin no key are skipped', () => {
     ]);
   });
 
+  test('a long text in Cyrillic (two bytes a char in UTF-8) is read to its end', () => {
+    const text = `${'Душанбе '.repeat(200)}Nazarzoda`;
+    expect(candidates(text, ['Nazarzoda'])).toEqual([`Nazarzoda@1600:${NAMES_LAYER}`]);
+  });
+
   test('an empty dictionary hands on nothing', () => {
     expect(candidates('Nazarzoda said', [])).toEqual([]);
   });
