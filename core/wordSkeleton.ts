@@ -308,33 +308,45 @@ export type CandidateWord = (start: number, end: number, layers: number) => void
 
 /** Scratch kept between calls up to this many bytes (a longer text gets its own). */
 const UTF8_SCRATCH_KEPT = 1 << 20;
-let utf8Scratch = new Uint8Array(0);
+const NO_BYTES = new Uint8Array(0);
+let utf8Scratch: Uint8Array = NO_BYTES;
 const utf8Encoder = new TextEncoder();
 
 /**
  * `text` as UTF-8 in bytes[0, length), with a space after it (bytes[length]):
  * the first pass's hot loop then needs no bounds check. A lone surrogate
  * becomes U+FFFD, which takes one UTF-16 unit as the surrogate did, and
- * which the normaliser, like a lone surrogate, makes a separator.
+ * which the normaliser, like a lone surrogate, makes a separator. Give the
+ * bytes back (giveBackScratch) once read.
  */
 function utf8Of(text: string): { bytes: Uint8Array; length: number } {
   // Room for mostly Latin text first; else for the most a UTF-16 unit takes, 3 bytes.
-  let bytes = scratchOf(text.length + (text.length >> 3) + 16);
+  let bytes = takeScratch(text.length + (text.length >> 3) + 16);
   let { read, written } = utf8Encoder.encodeInto(text, bytes.subarray(0, bytes.length - 1));
   if (read! < text.length) {
-    bytes = scratchOf(3 * text.length + 1);
+    giveBackScratch(bytes);
+    bytes = takeScratch(3 * text.length + 1);
     written = utf8Encoder.encodeInto(text, bytes).written;
   }
   bytes[written!] = KEY_SPACE;
   return { bytes, length: written! };
 }
 
-/** A buffer of at least `size` bytes: the kept scratch, grown if it may be kept. */
-function scratchOf(size: number): Uint8Array {
-  if (utf8Scratch.length >= size) return utf8Scratch;
-  const bytes = new Uint8Array(size);
-  if (size <= UTF8_SCRATCH_KEPT) utf8Scratch = bytes;
-  return bytes;
+/**
+ * A buffer of at least `size` bytes: the kept scratch when it is large
+ * enough, taken while in use (a pass run meanwhile, from a callback, gets
+ * its own), or a new one.
+ */
+function takeScratch(size: number): Uint8Array {
+  const kept = utf8Scratch;
+  if (kept.length < size) return new Uint8Array(size);
+  utf8Scratch = NO_BYTES;
+  return kept;
+}
+
+/** Keeps a buffer as the scratch: if it is larger than the kept one, and not too large to keep. */
+function giveBackScratch(bytes: Uint8Array): void {
+  if (bytes.length <= UTF8_SCRATCH_KEPT && bytes.length > utf8Scratch.length) utf8Scratch = bytes;
 }
 
 /**
@@ -459,6 +471,7 @@ export function forEachCandidateWord(
   }
   // A word that only begins longer keys cannot be one at the text's end.
   if (held.start >= 0) releaseHeld(held, onWord, 0);
+  giveBackScratch(bytes);
 }
 
 /**

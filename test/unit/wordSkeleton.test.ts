@@ -165,6 +165,17 @@ describe('the words that begin no key are skipped', () => {
     expect(candidates(text, ['Nazarzoda'])).toEqual([`Nazarzoda@1600:${NAMES_LAYER}`]);
   });
 
+  test('a pass run from the callback of another does not disturb it', () => {
+    const table = buildSkeletonTable([normalizeKey('Nazarzoda')], []);
+    const text = 'Nazarzoda said Nazarzoda left';
+    const outer: number[] = [];
+    forEachCandidateWord(text, table, (start) => {
+      outer.push(start);
+      forEachCandidateWord('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', table, () => {});
+    });
+    expect(outer).toEqual([0, 15]);
+  });
+
   test('an empty dictionary hands on nothing', () => {
     expect(candidates('Nazarzoda said', [])).toEqual([]);
   });
