@@ -125,10 +125,7 @@ describe('fromCompiled refuses what is not a compiled matcher', () => {
     ['aliases missing', { ...good, keywords: { ...good.keywords, aliases: undefined } }],
     ['ASCII classes too short', { ...good, asciiClass: new Uint8Array(10) }],
     ['no skeleton table (a format-1 matcher)', { ...good, skeletons: undefined }],
-    [
-      'a skeleton table of one set (as in format 2)',
-      { ...good, skeletons: good.skeletons.words },
-    ],
+    ['a skeleton table of one set (as in format 2)', { ...good, skeletons: good.skeletons.words }],
     [
       'a skeleton table not a power of two',
       {
