@@ -40,6 +40,7 @@ import {
   KEY_LINE_BREAK,
   KEY_SPACE,
   normalizeKey,
+  extendRangeToCodes,
   normalizeRangeToCodes,
   normalizeToCodes,
   type NormalizedRange,
@@ -53,6 +54,7 @@ import {
   KEYWORDS_LAYER,
   NAMES_LAYER,
   type SkeletonTable,
+  startOfWordsBefore,
 } from './wordSkeleton';
 
 interface CompiledEntry extends LexiconEntry {
@@ -128,14 +130,15 @@ const CAPITALISED = 4;
 /** KeyTrie.longestAt: the codes stop where a longer key could still go on. */
 const NEEDS_MORE = -2;
 /**
- * Words of text normalised for a candidate first; doubled while a key could
- * go on past them. Three, not two: most candidates now begin keys of several
- * words (see core/wordSkeleton.ts), and people's names often have three.
- * findAll on 1 MB of the bench text, 2 -> 3: 15.6 -> 14.7 ms at 10,000
- * aliases, 12.1 -> 11.0 ms with the bundled dataset; the seed articles
- * 0.58 -> 0.56 ms (4 or more: slower again at 10,000).
+ * Words of text normalised for a candidate first; then one more at a time
+ * while a key could go on past them (the words already normalised are kept,
+ * see extendRangeToCodes). Most hits are names of two words. findAll on 1 MB
+ * of the bench text, starting from 3, 2 and 1 word: 12.8, 12.3 and 13.5 ms
+ * at 10,000 aliases; 8.5-8.9, 8.6-8.9 and 9.2-9.5 ms with the bundled
+ * dataset. (When windows were normalised anew, twice as long each time, 3
+ * had beaten 2.)
  */
-const FIRST_WINDOW_WORDS = 3;
+const FIRST_WINDOW_WORDS = 2;
 /**
  * Candidate words per char of the page above which normalising the whole
  * page once costs less than a window per candidate. Measured on the seed
@@ -743,8 +746,8 @@ export class AliasMatcher {
       const start = candidates[c]!;
       const end = candidates[c + 1]!;
       const layers = candidates[c + 2]!;
-      // The candidate's first key char: candidates come in page order.
-      while (pos < n && starts[pos]! < start) pos++;
+      // The candidate's first key word: candidates come in page order.
+      pos = firstKeyWordFrom(key, pos, start);
       if ((layers & NAMES_LAYER) !== 0 && end > namesFrom) {
         namesFrom = matchKeyWords(this.names, key, pos, false, text, end, namesFrom, nameMatches);
       }
@@ -766,9 +769,9 @@ export class AliasMatcher {
 
 /**
  * Tries `trie`'s keys at the page's word text[start, end) from `from` on,
- * normalising the words from `start` (more of them while a key could go on
- * past them); appends the hits and returns where the last one ends, or
- * `from` when there is none.
+ * normalising the words from `start` (one more at a time while a key could
+ * go on past them); appends the hits and returns where the last one ends,
+ * or `from` when there is none.
  */
 function matchInWindow(
   trie: KeyTrie,
@@ -778,15 +781,35 @@ function matchInWindow(
   from: number,
   matches: AliasMatch[],
 ): number {
-  for (let words = FIRST_WINDOW_WORDS; ; words *= 2) {
-    const windowEnd = endOfWords(text, start, words);
-    const window = normalizeRangeToCodes(text, start, windowEnd);
+  // Almost always `start`: see startOfWordsBefore.
+  const windowStart = startOfWordsBefore(text, start);
+  const partWord = windowStart < start ? 1 : 0;
+  let windowEnd = endOfWords(text, windowStart, FIRST_WINDOW_WORDS + partWord);
+  let window = normalizeRangeToCodes(text, windowStart, windowEnd);
+  for (;;) {
     const written = matches.length;
     const open = windowEnd < text.length;
-    const resume = matchKeyWords(trie, window, 0, open, text, end, from, matches);
+    const pos = partWord === 0 ? 0 : firstKeyWordFrom(window, 0, start);
+    const resume = matchKeyWords(trie, window, pos, open, text, end, from, matches);
     if (resume !== NEEDS_MORE) return resume;
     matches.length = written;
+    const grownEnd = endOfWords(text, windowEnd, 1);
+    window = extendRangeToCodes(text, windowEnd, grownEnd);
+    windowEnd = grownEnd;
   }
+}
+
+const isKeySeparator = (code: number): boolean => code === KEY_SPACE || code === KEY_LINE_BREAK;
+
+/**
+ * The first key char at or after `pos` that begins a word of `key` and comes
+ * from the page at or after `start` (one char can end a word and begin the
+ * next: ½ is "1 2"); the key's length when there is none.
+ */
+function firstKeyWordFrom(key: NormalizedRange, pos: number, start: number): number {
+  const { codes, starts, length: n } = key;
+  while (pos < n && (starts[pos]! < start || (pos > 0 && !isKeySeparator(codes[pos - 1]!)))) pos++;
+  return pos;
 }
 
 /**

@@ -424,12 +424,46 @@ const range: NormalizedRange = {
  * before calling again: it is overwritten.
  */
 export function normalizeRangeToCodes(text: string, from: number, to: number): NormalizedRange {
+  return normalizeIntoRange(text, from, to, 0);
+}
+
+/** Where the range of the last normalizeRangeToCodes or extendRangeToCodes call ends, in its text. */
+let rangeEnd = -1;
+/**
+ * The separator run that range ended in, not written (a range's key drops
+ * trailing separators), which a grown range writes before its next word:
+ * the char a range ends with may give a separator after its letters (⑴).
+ */
+let rangeSeparator = false;
+let rangeLineBreak = false;
+let rangeSeparatorStart = 0;
+let rangeSeparatorEnd = 0;
+
+/**
+ * Appends the key of text[from, to) to the range that the last
+ * normalizeRangeToCodes (or extendRangeToCodes) call of the same `text`
+ * made, which ended at `from`: the answer is then the key of the whole
+ * range, as if normalised in one call, and the matcher need not normalise
+ * again the words it already has to read one more. `from` must fall between
+ * words, as the first range's ends do.
+ */
+export function extendRangeToCodes(text: string, from: number, to: number): NormalizedRange {
+  if (from !== rangeEnd) throw new Error('extendRangeToCodes: not where the last range ended');
+  return normalizeIntoRange(text, from, to, range.length);
+}
+
+function normalizeIntoRange(text: string, from: number, to: number, kept: number): NormalizedRange {
   useBuffers(range.codes, range.starts, range.ends);
-  normalizeIntoOutput(text, from, to);
+  normalizeIntoOutput(text, from, to, kept);
+  rangeSeparator = pendingSeparator;
+  rangeLineBreak = pendingLineBreak;
+  rangeSeparatorStart = pendingStart;
+  rangeSeparatorEnd = pendingEnd;
   range.codes = chars;
   range.starts = starts;
   range.ends = ends;
   range.length = length;
+  rangeEnd = to;
   useBuffers(keyChars, keyStarts, keyEnds);
   return range;
 }
@@ -448,14 +482,22 @@ export function keyCharPool(): Uint16Array {
   return pool;
 }
 
-function normalizeIntoOutput(text: string, from = 0, to = text.length): void {
+/**
+ * Normalises text[from, to) into the output; after its first `kept` key
+ * chars, when a range grows, which then also takes up the separator run
+ * that range ended in.
+ */
+function normalizeIntoOutput(text: string, from = 0, to = text.length, kept = 0): void {
   const ascii = (asciiTable ??= buildAsciiTable());
-  length = 0;
+  length = kept;
   wordStart = 1;
   wordLength = 0;
   wordHasApostrophe = false;
   wordNeedsFold = false;
-  pendingSeparator = false;
+  pendingSeparator = kept > 0 && rangeSeparator;
+  pendingLineBreak = rangeLineBreak;
+  pendingStart = rangeSeparatorStart;
+  pendingEnd = rangeSeparatorEnd;
   const n = to;
   let i = from;
   while (i < n) {

@@ -475,9 +475,47 @@ export function forEachCandidateWord(
 }
 
 /**
- * Where the `words`-th word from `from` ends (`from` at a word's start), by
- * the same word boundaries as forEachCandidateWord; the text's end when it
- * has fewer words.
+ * Where normalising must begin for the key's words from the page offset
+ * `start` on to be the words of the whole text's key: `start` itself when
+ * the text before it ends in a separator (or is empty), else the start of
+ * the word that runs into `start`, which one char can end while it begins
+ * the next (½ is "1 2", so in "a½b" the word "2b" begins inside "a1").
+ */
+export function startOfWordsBefore(text: string, start: number): number {
+  const raw = rawByteGroup();
+  let i = start;
+  while (i > 0) {
+    let at = i - 1;
+    const unit = text.charCodeAt(at);
+    if (unit < 0x80) {
+      // Most candidates: the ASCII space or punctuation before them.
+      if (raw[unit] === SEPARATOR) return i;
+      i = at;
+      continue;
+    }
+    if (unit >= 0xdc00 && unit <= 0xdfff && at > 0) {
+      const high = text.charCodeAt(at - 1);
+      if (high >= 0xd800 && high <= 0xdbff) at--;
+    }
+    const encoded = keyCharsAt(text, at);
+    const count = encoded & 31;
+    // A char the normaliser drops belongs to what comes before it.
+    if (count > 0 && groupOfKeyChar(keyCharPool()[(encoded >>> 5) + count - 1]!) === SEPARATOR) {
+      return i;
+    }
+    i = at;
+  }
+  return 0;
+}
+
+/**
+ * Where the `words`-th word from `from` ends (`from` at a word's start or
+ * between words), by the same word boundaries as forEachCandidateWord; the
+ * text's end when it has fewer words. The answer is always between words of
+ * the normaliser's key too, so a range of the text can be normalised up to
+ * it and grown from it (extendRangeToCodes): where one char gives a word's
+ * end, a separator and the start of the next word (½: 1 2), the next word
+ * counts as well, as it may go on past the char.
  */
 export function endOfWords(text: string, from: number, words: number): number {
   const raw = rawByteGroup();
@@ -511,7 +549,10 @@ export function endOfWords(text: string, from: number, words: number): number {
         inWord = true;
         end = next;
       } else if (inWord) {
-        if (++seen === words) return end;
+        if (++seen === words) {
+          if (groupOfKeyChar(pool[offset + count - 1]!) === SEPARATOR) return end;
+          words++;
+        }
         inWord = false;
       }
     }

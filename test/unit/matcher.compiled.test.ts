@@ -275,6 +275,9 @@ describe('the trie walks agree with a naive scan of the key', () => {
         'ь',
         '\u0301',
         'Ё',
+        // One char giving a word's end, a separator and the next word's start.
+        '½',
+        '⑴',
       ],
     ],
   ])('%s', (_label, letters) => {

@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { AliasMatcher } from '../../core/matcher';
-import { normalizeKey, normalizeWithOffsets } from '../../core/normalize';
+import {
+  extendRangeToCodes,
+  normalizeKey,
+  normalizeRangeToCodes,
+  normalizeWithOffsets,
+} from '../../core/normalize';
+import { endOfWords } from '../../core/wordSkeleton';
 import type { LexiconEntry } from '../../core/types';
 
 /** Characters that stress the normaliser: scripts, marks, ligatures, invisibles, apostrophes, breaks, astral. */
@@ -68,6 +74,56 @@ describe('normalizeWithOffsets', () => {
       }),
       { numRuns: 10_000 },
     );
+  });
+});
+
+/** A range's key as plain arrays, copied before the next call overwrites it. */
+function rangeKey(range: ReturnType<typeof normalizeRangeToCodes>) {
+  const { codes, starts, ends, length } = range;
+  return {
+    codes: Array.from(codes.subarray(0, length)),
+    starts: Array.from(starts.subarray(0, length)),
+    ends: Array.from(ends.subarray(0, length)),
+  };
+}
+
+describe('extendRangeToCodes', () => {
+  // Chars whose key holds a separator between letters (½: 1 2, ⑴: " 1 "), so that a range
+  // can end inside what one char gives, and words of the folds, in and out of a range.
+  const rangeText = fc
+    .array(fc.constantFrom(...TRICKY, '½', '⑴', 'Kh', 'zod', 'Yo', "l'", "'s", ' ', ' '), {
+      maxLength: 40,
+    })
+    .map((parts) => parts.join(''));
+
+  test('a range grown word by word has the key of the whole range normalised at once', () => {
+    let grown = 0;
+    fc.assert(
+      fc.property(
+        rangeText,
+        fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 4 }),
+        (text, steps) => {
+          // The matcher's windows: from a word's start, to the end of a word.
+          const from = Math.max(0, text.length - text.trimStart().length);
+          let end = endOfWords(text, from, 1);
+          let range = rangeKey(normalizeRangeToCodes(text, from, end));
+          for (const words of steps) {
+            const next = endOfWords(text, end, words);
+            range = rangeKey(extendRangeToCodes(text, end, next));
+            end = next;
+            if (range.codes.length > 0) grown++;
+          }
+          expect(range).toEqual(rangeKey(normalizeRangeToCodes(text, from, end)));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+    expect(grown).toBeGreaterThan(5_000);
+  });
+
+  test('refuses to grow a range from anywhere but its end', () => {
+    normalizeRangeToCodes('Rahmon met Nazarzoda', 0, 6);
+    expect(() => extendRangeToCodes('Rahmon met Nazarzoda', 7, 10)).toThrow(/last range ended/);
   });
 });
 

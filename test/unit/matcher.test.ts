@@ -28,6 +28,8 @@ const lexicon: LexiconEntry[] = [
   entry('irpt', 'actor', 'IRPT'),
   entry('islamic-state', 'actor', 'Islamic State'),
   entry('islamic-state', 'actor', 'ISIS'),
+  entry('sector', 'place', 'Sector 7 ½'),
+  entry('half', 'place', '½'),
   entry('islamic-state', 'actor', 'IS', true),
   entry('imu', 'actor', 'IMU'),
   entry('tajikistan', 'place', 'Tajikistan'),
@@ -127,6 +129,21 @@ describe('word boundaries and leftmost-longest', () => {
         weak: false,
       },
     ]);
+  });
+
+  // ½ is "1 2": one char ends a word and begins the next. Candidates' windows of the page must
+  // neither end inside that next word (the page's "2b" is not the key's "2") nor begin inside
+  // the first (in "4½", "1" is the end of "41"; the apostrophe makes "2ʻ" a candidate).
+  test.each<[string, string[]]>([
+    ['Sector 7 ½ north', ['sector=Sector 7 ½']],
+    ['Sector 7 ½b north', []],
+    ['Route 4 ½ʻ north', ['half=½']],
+    ['Route 4½ʻ north', []],
+  ])('%j, normalised in windows or whole', (text, expected) => {
+    for (const strategy of ['windows', 'whole-page'] as const) {
+      const hits = matcher.findAll(text, strategy);
+      expect(hits.map((m) => `${m.targetId}=${text.slice(m.start, m.end)}`)).toEqual(expected);
+    }
   });
 
   test('incident keywords are a layer of their own: they do not swallow the names inside them', () => {

@@ -192,6 +192,11 @@ describe('endOfWords', () => {
     // An em dash is a separator, a soft sign is dropped inside the word.
     ['Назарзода—Рахмон', 0, 1, 9],
     ['Ильич x', 0, 1, 5],
+    // ½ is "1 2": its 1 ends the third word, and its 2 begins a fourth that goes on past it.
+    ['Sector 7 ½b north', 0, 3, 11],
+    ['Sector 7 ½ north', 0, 3, 10],
+    // ⑴ is " 1 ": it begins with a separator, so a word can end before it.
+    ['Sector⑴ north', 0, 1, 6],
   ])('%j from %i, %i words: %i', (text, from, words, end) => {
     expect(endOfWords(text, from, words)).toBe(end);
   });
