@@ -121,7 +121,7 @@ export interface CompiledMatcher {
 export type MatchStrategy = 'auto' | 'windows' | 'whole-page';
 
 /** Bumped whenever the compiled layout changes, so a stale copy is rebuilt instead of misread. */
-export const COMPILED_FORMAT = 'triangulate-matcher-4';
+export const COMPILED_FORMAT = 'triangulate-matcher-5';
 
 const ENTITY_KINDS: readonly EntityKind[] = ['actor', 'place', 'incident'];
 const WEAK = 1;

@@ -136,6 +136,16 @@ describe('fromCompiled refuses what is not a compiled matcher', () => {
         },
       },
     ],
+    [
+      'a skeleton set without its filter (as in format 4)',
+      {
+        ...good,
+        skeletons: {
+          ...good.skeletons,
+          words: { hashes: good.skeletons.words.hashes, layers: good.skeletons.words.layers },
+        },
+      },
+    ],
   ])('%s', (_label, value) => {
     expect(() => AliasMatcher.fromCompiled(value as CompiledMatcher)).toThrow(
       'not a compiled matcher of this version',
@@ -144,7 +154,7 @@ describe('fromCompiled refuses what is not a compiled matcher', () => {
 
   test('the format string', () => {
     expect(good.format).toBe(COMPILED_FORMAT);
-    expect(COMPILED_FORMAT).toBe('triangulate-matcher-4');
+    expect(COMPILED_FORMAT).toBe('triangulate-matcher-5');
   });
 });
 
