@@ -693,10 +693,6 @@ function flushWord(): void {
 function splitAtApostrophes(count: number): void {
   let part = 0;
   let sinceApostrophe = 0;
-  const emitPart = (): void => {
-    ensureCapacity(length + part + 2);
-    foldAndEmit(partChars, partStarts, partEnds, 0, part);
-  };
   for (let w = 0; w < count; w++) {
     const code = rawChars[w]!;
     if (code !== APOSTROPHE) {
@@ -714,7 +710,7 @@ function splitAtApostrophes(count: number): void {
       (sinceApostrophe === 1 && ELISIONS.has(partChars[part - 1]!)) ||
       (sinceApostrophe === 2 && partChars[part - 2] === Q && partChars[part - 1] === U);
     if (part === 0 || last || possessive || elision) {
-      if (part > 0) emitPart();
+      if (part > 0) emitPart(part);
       part = 0;
       noteSeparator(false, rawStarts[w]!, rawEnds[w]!);
     } else {
@@ -722,7 +718,13 @@ function splitAtApostrophes(count: number): void {
     }
     sinceApostrophe = 0;
   }
-  if (part > 0) emitPart();
+  if (part > 0) emitPart(part);
+}
+
+/** Folds and appends the first `count` chars of the part scratch. */
+function emitPart(count: number): void {
+  ensureCapacity(length + count + 2);
+  foldAndEmit(partChars, partStarts, partEnds, 0, count);
 }
 
 /** Chars that can begin a variant fold: d, z, k, g, y, o, q. */
