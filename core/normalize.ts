@@ -296,7 +296,8 @@ function grow16(a: Uint16Array, used: number): Uint16Array<ArrayBuffer> {
  * shared by two calls at once.
  *
  * A word is written raw straight into the output, one slot past its end (the
- * slot a separator before it may need), and folded in place when it ends:
+ * slot a separator before it may need; the first word, which no separator
+ * goes before, right at 0), and folded in place when it ends:
  * folds never lengthen a word except -zod -> -zoda at its very end, so the
  * fold's write position never passes its read position.
  */
@@ -308,7 +309,7 @@ let starts = keyStarts;
 let ends = keyEnds;
 /** Key chars written and final (the current word, if any, lies beyond). */
 let length = 0;
-/** Where the current raw word starts (length + 1) and how long it is. */
+/** Where the current raw word starts (rawWordStart()) and how long it is. */
 let wordStart = 0;
 let wordLength = 0;
 let wordHasApostrophe = false;
@@ -453,8 +454,17 @@ export function extendRangeToCodes(text: string, from: number, to: number): Norm
 }
 
 function normalizeIntoRange(text: string, from: number, to: number, kept: number): NormalizedRange {
-  useBuffers(range.codes, range.starts, range.ends);
-  normalizeIntoOutput(text, from, to, kept);
+  if (!normalizePlainRange(text, from, to, kept)) {
+    useBuffers(range.codes, range.starts, range.ends);
+    normalizeIntoOutput(text, from, to, kept);
+    keepRangeOutput();
+  }
+  rangeEnd = to;
+  return range;
+}
+
+/** Takes the general path's output and end state as the range's, and gives it back its buffers. */
+function keepRangeOutput(): void {
   rangeSeparator = pendingSeparator;
   rangeLineBreak = pendingLineBreak;
   rangeSeparatorStart = pendingStart;
@@ -463,9 +473,119 @@ function normalizeIntoRange(text: string, from: number, to: number, kept: number
   range.starts = starts;
   range.ends = ends;
   range.length = length;
-  rangeEnd = to;
   useBuffers(keyChars, keyStarts, keyEnds);
-  return range;
+}
+
+/**
+ * normalizeIntoRange for a range of plain words: ASCII letters and digits
+ * between separators (ASCII, or other chars that are one separator each, as
+ * dashes and quotes are), which is what the matcher's windows almost always
+ * hold. The same output (in `range`) and end state, with the state in
+ * locals: V8 keeps them in registers, where the general path reads and
+ * writes module state for every word and separator, and swaps the output
+ * arrays in and out (a two-word window took 140-170 ns that way). A word
+ * with an apostrophe is handed to the general path's flushWord. Returns
+ * false at the first char it does not take (a dropped char, a letter beyond
+ * ASCII, a surrogate), having changed nothing the general path relies on.
+ */
+function normalizePlainRange(text: string, from: number, to: number, kept: number): boolean {
+  const ascii = (asciiTable ??= buildAsciiTable());
+  let c = range.codes;
+  let s = range.starts;
+  let e = range.ends;
+  // Room for one key char per char, the raw word's slot past the separator and -zod's extra char.
+  if (c.length < kept + (to - from) + 2) return false;
+  let w = kept;
+  let separator = kept > 0 && rangeSeparator;
+  let lineBreak = rangeLineBreak;
+  let separatorStart = rangeSeparatorStart;
+  let separatorEnd = rangeSeparatorEnd;
+  let i = from;
+  while (i < to) {
+    const unit = text.charCodeAt(i);
+    let code: number;
+    if (unit < 0x80) code = ascii[unit]!;
+    else {
+      if (unit >= 0xd800 && unit <= 0xdfff) return false;
+      const encoded = bmpMapping(unit);
+      if ((encoded & 31) !== 1) return false;
+      code = pool[encoded >>> 5]!;
+      if (code !== KEY_SPACE && code !== KEY_LINE_BREAK) return false;
+    }
+    if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
+      if (!separator) {
+        separator = true;
+        lineBreak = false;
+        separatorStart = i;
+      }
+      if (code === KEY_LINE_BREAK) lineBreak = true;
+      separatorEnd = ++i;
+      continue;
+    }
+    // A word: written raw one slot past the separator's (at 0 if it is the first), then
+    // folded in place if it needs to be.
+    const wordFrom = w === 0 ? 0 : w + 1;
+    let at = wordFrom;
+    let flags = 0;
+    let previous = 0;
+    for (;;) {
+      c[at] = code;
+      s[at] = i;
+      e[at] = i + 1;
+      at++;
+      flags |= WORD_FLAGS[(previous << 7) | code]!;
+      previous = code;
+      if (++i === to) break;
+      const next = text.charCodeAt(i);
+      // Beyond ASCII: a separator ends the word; anything else sends the range back to the
+      // general path when the loop above reads it. (No call in this loop: V8 then keeps
+      // the arrays' bounds and data in registers.)
+      if (next >= 0x80) break;
+      code = ascii[next]!;
+      if (code === KEY_SPACE || code === KEY_LINE_BREAK) break;
+    }
+    // (A grown range goes on after a separator: see endOfWords.)
+    if (w > 0 && !separator) return false;
+    if ((flags & HAS_APOSTROPHE) !== 0) {
+      // Rare: split it as the general path does, through its state.
+      useBuffers(c, s, e);
+      length = w;
+      pendingSeparator = separator;
+      pendingLineBreak = lineBreak;
+      pendingStart = separatorStart;
+      pendingEnd = separatorEnd;
+      wordStart = wordFrom;
+      wordLength = at - wordFrom;
+      wordHasApostrophe = true;
+      wordNeedsFold = true;
+      flushWord();
+      w = length;
+      separator = pendingSeparator;
+      lineBreak = pendingLineBreak;
+      separatorStart = pendingStart;
+      separatorEnd = pendingEnd;
+      // Its arrays, grown if it needed room.
+      c = range.codes = chars;
+      s = range.starts = starts;
+      e = range.ends = ends;
+      useBuffers(keyChars, keyStarts, keyEnds);
+      continue;
+    }
+    if (w > 0) {
+      c[w] = lineBreak ? KEY_LINE_BREAK : KEY_SPACE;
+      s[w] = separatorStart;
+      e[w] = separatorEnd;
+      w++;
+    }
+    separator = false;
+    w = (flags & NEEDS_FOLD) === 0 ? at : foldWord(c, s, e, wordFrom, at, c, s, e, w);
+  }
+  range.length = w;
+  rangeSeparator = separator;
+  rangeLineBreak = lineBreak;
+  rangeSeparatorStart = separatorStart;
+  rangeSeparatorEnd = separatorEnd;
+  return true;
 }
 
 /**
@@ -575,7 +695,7 @@ for (let previous = 0; previous < 0x80; previous++) {
  * it stopped.
  */
 function copyAsciiRun(text: string, ascii: Uint16Array, i: number, n: number): number {
-  if (wordLength === 0) wordStart = length + 1;
+  if (wordLength === 0) wordStart = rawWordStart();
   let at = wordStart + wordLength;
   let c = chars;
   let s = starts;
@@ -613,7 +733,7 @@ function copyAsciiRun(text: string, ascii: Uint16Array, i: number, n: number): n
 }
 
 function pushWordChar(code: number, start: number, end: number): void {
-  if (wordLength === 0) wordStart = length + 1;
+  if (wordLength === 0) wordStart = rawWordStart();
   const at = wordStart + wordLength;
   if (at >= chars.length) ensureCapacity(at);
   chars[at] = code;
@@ -653,20 +773,32 @@ let partChars = new Uint16Array(64);
 let partStarts = new Uint32Array(64);
 let partEnds = new Uint32Array(64);
 
+/** Where a word beginning now is written raw: past the slot of the separator before it, if any. */
+const rawWordStart = (): number => (length === 0 ? 0 : length + 1);
+
 /** Folds the finished word into the output; a word with apostrophes is first split at the separating ones. */
 function flushWord(): void {
   const count = wordLength;
   // Room for a separator, the word and -zod's extra char, before wordLength stops covering the raw word.
   if (wordStart + count + 1 >= chars.length) ensureCapacity(wordStart + count + 1);
   wordLength = 0;
-  if (!wordNeedsFold && !wordHasApostrophe && pendingSeparator && length > 0) {
-    // Most words: already folded and already in place, right after the separator's slot.
-    chars[length] = pendingLineBreak ? KEY_LINE_BREAK : KEY_SPACE;
-    starts[length] = pendingStart;
-    ends[length] = pendingEnd;
-    pendingSeparator = false;
-    length = wordStart + count;
-    return;
+  if (!wordNeedsFold && !wordHasApostrophe) {
+    // Most words: already folded and already in place.
+    if (length === 0) {
+      // The first word, at 0 (a separator before it is dropped).
+      pendingSeparator = false;
+      length = count;
+      return;
+    }
+    if (pendingSeparator) {
+      // Right after the separator's slot.
+      chars[length] = pendingLineBreak ? KEY_LINE_BREAK : KEY_SPACE;
+      starts[length] = pendingStart;
+      ends[length] = pendingEnd;
+      pendingSeparator = false;
+      length = wordStart + count;
+      return;
+    }
   }
   wordNeedsFold = false;
   if (!wordHasApostrophe) {
@@ -734,8 +866,7 @@ for (const lead of [D, Z, K, G, Y, O, Q]) FOLD_LEAD[lead] = 1;
 /**
  * Applies the spelling-variant folds to src[from, to) and appends the result
  * (after the pending separator, if any) to the output. `src` may be the output
- * itself, with the raw word just past the output's end: writing never passes
- * reading, and every value a step needs is read before it writes.
+ * itself, with the raw word just past the output's end (see foldWord).
  */
 function foldAndEmit(
   srcChars: Uint16Array,
@@ -754,10 +885,28 @@ function foldAndEmit(
     }
     pendingSeparator = false;
   }
+  length = foldWord(srcChars, srcStarts, srcEnds, from, to, chars, starts, ends, w);
+}
+
+/**
+ * Writes the folded form of the raw word src[from, to) into the arrays `c`,
+ * `s` and `e` from `w` on, and returns where it ends. `src` may be `c`
+ * itself, with the raw word at or after `w`: writing never passes reading,
+ * and every value a step needs is read before it writes. Only the arrays it
+ * is given: the output's state stays with the caller.
+ */
+function foldWord(
+  srcChars: Uint16Array,
+  srcStarts: Uint32Array,
+  srcEnds: Uint32Array,
+  from: number,
+  to: number,
+  c: Uint16Array,
+  s: Uint32Array,
+  e: Uint32Array,
+  w: number,
+): number {
   const first = w;
-  const c = chars;
-  const s = starts;
-  const e = ends;
   let r = from;
   while (r < to) {
     const c0 = srcChars[r]!;
@@ -772,8 +921,8 @@ function foldAndEmit(
         const iEnd = srcEnds[r]!;
         const uStart = srcStarts[r + 1]!;
         const uEnd = srcEnds[r + 2]!;
-        w = pushFolded(first, w, I, iStart, iEnd);
-        w = pushFolded(first, w, U, uStart, uEnd);
+        w = pushFolded(c, s, e, first, w, I, iStart, iEnd);
+        w = pushFolded(c, s, e, first, w, U, uStart, uEnd);
         r += 3;
         continue;
       }
@@ -781,30 +930,30 @@ function foldAndEmit(
       code = fold & 0xffff;
       used = fold >>> 16;
     }
-    const start = srcStarts[r]!;
-    const end = srcEnds[r + used - 1]!;
-    // A doubled Latin letter merges into the one before it.
-    if (w > first && c[w - 1] === code && code >= LOWER_A && code <= LOWER_Z) e[w - 1] = end;
-    else {
-      c[w] = code;
-      s[w] = start;
-      e[w] = end;
-      w++;
-    }
+    w = pushFolded(c, s, e, first, w, code, srcStarts[r]!, srcEnds[r + used - 1]!);
     r += used;
   }
-  length = foldSuffix(first, w);
+  return foldSuffix(c, s, e, first, w);
 }
 
 /** Appends a folded char at `w`, merging a doubled Latin letter into the one before it; the new end. */
-function pushFolded(first: number, w: number, code: number, start: number, end: number): number {
-  if (w > first && chars[w - 1] === code && code >= LOWER_A && code <= LOWER_Z) {
-    ends[w - 1] = end;
+function pushFolded(
+  c: Uint16Array,
+  s: Uint32Array,
+  e: Uint32Array,
+  first: number,
+  w: number,
+  code: number,
+  start: number,
+  end: number,
+): number {
+  if (w > first && c[w - 1] === code && code >= LOWER_A && code <= LOWER_Z) {
+    e[w - 1] = end;
     return w;
   }
-  chars[w] = code;
-  starts[w] = start;
-  ends[w] = end;
+  c[w] = code;
+  s[w] = start;
+  e[w] = end;
   return w + 1;
 }
 
@@ -830,27 +979,36 @@ const tailEnds = new Uint32Array(5);
 
 /**
  * -zoda / -zod / -zade / -zada / -zadeh / -zadh at the end of the folded word
- * chars[first, end) (after two letters at least) -> "zoda"; the word's new end.
+ * c[first, end) (after two letters at least) -> "zoda"; the word's new end.
  */
-function foldSuffix(first: number, end: number): number {
+function foldSuffix(
+  c: Uint16Array,
+  s: Uint32Array,
+  e: Uint32Array,
+  first: number,
+  end: number,
+): number {
   const n = end - first;
   // Every suffix starts with z, 3 to 5 chars from the end: most words stop here.
-  if (n < 5 || (chars[end - 3] !== Z && chars[end - 4] !== Z && chars[end - 5] !== Z)) return end;
+  if (n < 5 || (c[end - 3] !== Z && c[end - 4] !== Z && c[end - 5] !== Z)) return end;
   for (const suffix of PATRONYMIC_SUFFIXES) {
     const m = suffix.length;
     if (n - m < 2) continue;
     const base = end - m;
     let same = true;
-    for (let k = 0; k < m && same; k++) same = chars[base + k] === suffix[k];
+    for (let k = 0; k < m && same; k++) same = c[base + k] === suffix[k];
     if (!same) continue;
     // Rewrite the tail in place; each new char keeps a span inside the old tail, in order.
-    tailStarts.set(starts.subarray(base, end));
-    tailEnds.set(ends.subarray(base, end));
+    // (A loop: subarray() would allocate two views per such word.)
+    for (let k = 0; k < m; k++) {
+      tailStarts[k] = s[base + k]!;
+      tailEnds[k] = e[base + k]!;
+    }
     for (let k = 0; k < ZODA.length; k++) {
       const from = Math.min(k, m - 1);
-      chars[base + k] = ZODA[k]!;
-      starts[base + k] = tailStarts[from]!;
-      ends[base + k] = k === ZODA.length - 1 ? tailEnds[m - 1]! : tailEnds[from]!;
+      c[base + k] = ZODA[k]!;
+      s[base + k] = tailStarts[from]!;
+      e[base + k] = k === ZODA.length - 1 ? tailEnds[m - 1]! : tailEnds[from]!;
     }
     return base + ZODA.length;
   }

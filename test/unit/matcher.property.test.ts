@@ -6,6 +6,7 @@ import {
   extendRangeToCodes,
   normalizeKey,
   normalizeRangeToCodes,
+  normalizeToCodes,
   normalizeWithOffsets,
 } from '../../core/normalize';
 import { endOfWords } from '../../core/wordSkeleton';
@@ -86,6 +87,37 @@ function rangeKey(range: ReturnType<typeof normalizeRangeToCodes>) {
     ends: Array.from(ends.subarray(0, length)),
   };
 }
+
+describe('normalizeRangeToCodes', () => {
+  // Plain words (ASCII letters and digits between separators) take a path of their own;
+  // the rest of these chars send a range back to the general one.
+  const plainText = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('Kh', 'zod', 'zade', 'you', 'Yo', 'dzh', 'gh', 'ou', 'q', 'y', 'll', 'Ab'),
+        fc.constantFrom('a', 'B', '7', 'ministry', 'Rahmon'),
+        fc.constantFrom(' ', '  ', ', ', '\n', '\r\n', '—', '«', '»', '.'),
+        fc.constantFrom("'", '’', 'é', 'х', '\u0301', '\u00ad', '😀', '½'),
+      ),
+      { maxLength: 30 },
+    )
+    .map((parts) => parts.join(''));
+
+  test('a range of the whole text has the key of the text', () => {
+    fc.assert(
+      fc.property(plainText, (text) => {
+        const whole = normalizeToCodes(text);
+        const expected = {
+          codes: Array.from(whole.codes),
+          starts: Array.from(whole.starts),
+          ends: Array.from(whole.ends),
+        };
+        expect(rangeKey(normalizeRangeToCodes(text, 0, text.length))).toEqual(expected);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
 
 describe('extendRangeToCodes', () => {
   // Chars whose key holds a separator between letters (½: 1 2, ⑴: " 1 "), so that a range
