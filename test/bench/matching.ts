@@ -189,7 +189,7 @@ function compiledSize(compiled: CompiledMatcher): {
 } {
   let bytes = compiled.asciiClass.byteLength + compiled.wideCodes.byteLength;
   for (const set of [compiled.skeletons.words, compiled.skeletons.pairs]) {
-    bytes += set.hashes.byteLength + set.layers.byteLength;
+    bytes += set.hashes.byteLength + set.layers.byteLength + set.filter.byteLength;
   }
   let strings = 0;
   let chars = 0;
