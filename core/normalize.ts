@@ -571,12 +571,7 @@ function normalizePlainRange(text: string, from: number, to: number, kept: numbe
       useBuffers(keyChars, keyStarts, keyEnds);
       continue;
     }
-    if (w > 0) {
-      c[w] = lineBreak ? KEY_LINE_BREAK : KEY_SPACE;
-      s[w] = separatorStart;
-      e[w] = separatorEnd;
-      w++;
-    }
+    if (w > 0) w = writeSeparator(c, s, e, w, lineBreak, separatorStart, separatorEnd);
     separator = false;
     w = (flags & NEEDS_FOLD) === 0 ? at : foldWord(c, s, e, wordFrom, at, c, s, e, w);
   }
@@ -792,9 +787,7 @@ function flushWord(): void {
     }
     if (pendingSeparator) {
       // Right after the separator's slot.
-      chars[length] = pendingLineBreak ? KEY_LINE_BREAK : KEY_SPACE;
-      starts[length] = pendingStart;
-      ends[length] = pendingEnd;
+      writeSeparator(chars, starts, ends, length, pendingLineBreak, pendingStart, pendingEnd);
       pendingSeparator = false;
       length = wordStart + count;
       return;
@@ -877,15 +870,27 @@ function foldAndEmit(
 ): void {
   let w = length;
   if (pendingSeparator) {
-    if (w > 0) {
-      chars[w] = pendingLineBreak ? KEY_LINE_BREAK : KEY_SPACE;
-      starts[w] = pendingStart;
-      ends[w] = pendingEnd;
-      w++;
-    }
+    if (w > 0)
+      w = writeSeparator(chars, starts, ends, w, pendingLineBreak, pendingStart, pendingEnd);
     pendingSeparator = false;
   }
   length = foldWord(srcChars, srcStarts, srcEnds, from, to, chars, starts, ends, w);
+}
+
+/** Writes a separator run's key char at `w` (a line break if the run holds one); returns w + 1. */
+function writeSeparator(
+  c: Uint16Array,
+  s: Uint32Array,
+  e: Uint32Array,
+  w: number,
+  lineBreak: boolean,
+  start: number,
+  end: number,
+): number {
+  c[w] = lineBreak ? KEY_LINE_BREAK : KEY_SPACE;
+  s[w] = start;
+  e[w] = end;
+  return w + 1;
 }
 
 /**
