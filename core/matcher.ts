@@ -43,6 +43,7 @@ import {
   extendRangeToCodes,
   normalizeRangeToCodes,
   normalizeToCodes,
+  plainWordsToCodes,
   type NormalizedRange,
 } from './normalize';
 import type { AliasMatch, EntityKind, LexiconEntry } from './types';
@@ -738,7 +739,7 @@ export class AliasMatcher {
   ): void {
     const { codes, starts, ends } = normalizeToCodes(text);
     const n = codes.length;
-    const key: NormalizedRange = { codes, starts, ends, length: n };
+    const key: NormalizedRange = { codes, starts, ends, length: n, to: text.length };
     let namesFrom = 0;
     let keywordsFrom = 0;
     let pos = 0;
@@ -784,19 +785,28 @@ function matchInWindow(
   // Almost always `start`: see startOfWordsBefore.
   const windowStart = startOfWordsBefore(text, start);
   const partWord = windowStart < start ? 1 : 0;
-  let windowEnd = endOfWords(text, windowStart, FIRST_WINDOW_WORDS + partWord);
-  let window = normalizeRangeToCodes(text, windowStart, windowEnd);
+  let window = normalizeWords(text, windowStart, FIRST_WINDOW_WORDS + partWord, false);
   for (;;) {
     const written = matches.length;
-    const open = windowEnd < text.length;
+    const open = window.to < text.length;
     const pos = partWord === 0 ? 0 : firstKeyWordFrom(window, 0, start);
     const resume = matchKeyWords(trie, window, pos, open, text, end, from, matches);
     if (resume !== NEEDS_MORE) return resume;
     matches.length = written;
-    const grownEnd = endOfWords(text, windowEnd, 1);
-    window = extendRangeToCodes(text, windowEnd, grownEnd);
-    windowEnd = grownEnd;
+    window = normalizeWords(text, window.to, 1, true);
   }
+}
+
+/**
+ * The key of the text from `from` (between words) to the end of its
+ * `words`-th word, or the last window grown by them (`grow`). Plain words are
+ * found and normalised in one reading; others are found first.
+ */
+function normalizeWords(text: string, from: number, words: number, grow: boolean): NormalizedRange {
+  const plain = plainWordsToCodes(text, from, words, grow);
+  if (plain !== null) return plain;
+  const to = endOfWords(text, from, words);
+  return grow ? extendRangeToCodes(text, from, to) : normalizeRangeToCodes(text, from, to);
 }
 
 const isKeySeparator = (code: number): boolean => code === KEY_SPACE || code === KEY_LINE_BREAK;

@@ -405,6 +405,8 @@ export interface NormalizedRange {
   starts: Uint32Array;
   ends: Uint32Array;
   length: number;
+  /** Where the range ends in the text. */
+  to: number;
 }
 
 /*
@@ -416,6 +418,7 @@ const range: NormalizedRange = {
   starts: new Uint32Array(256),
   ends: new Uint32Array(256),
   length: 0,
+  to: 0,
 };
 
 /**
@@ -428,8 +431,6 @@ export function normalizeRangeToCodes(text: string, from: number, to: number): N
   return normalizeIntoRange(text, from, to, 0);
 }
 
-/** Where the range of the last normalizeRangeToCodes or extendRangeToCodes call ends, in its text. */
-let rangeEnd = -1;
 /**
  * The separator run that range ended in, not written (a range's key drops
  * trailing separators), which a grown range writes before its next word:
@@ -449,17 +450,39 @@ let rangeSeparatorEnd = 0;
  * words, as the first range's ends do.
  */
 export function extendRangeToCodes(text: string, from: number, to: number): NormalizedRange {
-  if (from !== rangeEnd) throw new Error('extendRangeToCodes: not where the last range ended');
+  if (from !== range.to) throw new Error('extendRangeToCodes: not where the last range ended');
   return normalizeIntoRange(text, from, to, range.length);
 }
 
+/**
+ * The key of the text from `from` (between words) to the end of its
+ * `words`-th word, or the last range grown by those words (`grow`, with
+ * `from` where it ended), when they are plain words (see
+ * normalizePlainRange), found and normalised in one reading; range.to is
+ * where they end. Null when they are not: the caller then finds where they
+ * end (endOfWords, whose word ends these are) and calls normalizeRangeToCodes
+ * or extendRangeToCodes.
+ */
+export function plainWordsToCodes(
+  text: string,
+  from: number,
+  words: number,
+  grow: boolean,
+): NormalizedRange | null {
+  if (grow && from !== range.to)
+    throw new Error('plainWordsToCodes: not where the last range ended');
+  return normalizePlainRange(text, from, text.length, grow ? range.length : 0, words)
+    ? range
+    : null;
+}
+
 function normalizeIntoRange(text: string, from: number, to: number, kept: number): NormalizedRange {
-  if (!normalizePlainRange(text, from, to, kept)) {
+  if (!normalizePlainRange(text, from, to, kept, 0)) {
     useBuffers(range.codes, range.starts, range.ends);
     normalizeIntoOutput(text, from, to, kept);
     keepRangeOutput();
+    range.to = to;
   }
-  rangeEnd = to;
   return range;
 }
 
@@ -484,17 +507,24 @@ function keepRangeOutput(): void {
  * locals: V8 keeps them in registers, where the general path reads and
  * writes module state for every word and separator, and swaps the output
  * arrays in and out (a two-word window took 140-170 ns that way). A word
- * with an apostrophe is handed to the general path's flushWord. Returns
- * false at the first char it does not take (a dropped char, a letter beyond
- * ASCII, a surrogate), having changed nothing the general path relies on.
+ * with an apostrophe is handed to the general path's flushWord. With
+ * `words` > 0 it stops at the end of the `words`-th word instead of at `to`.
+ * Returns false at the first char it does not take (a dropped char, a
+ * letter beyond ASCII, a surrogate) or when the arrays are full, having
+ * changed nothing the general path relies on.
  */
-function normalizePlainRange(text: string, from: number, to: number, kept: number): boolean {
+function normalizePlainRange(
+  text: string,
+  from: number,
+  to: number,
+  kept: number,
+  words: number,
+): boolean {
   const ascii = (asciiTable ??= buildAsciiTable());
   let c = range.codes;
   let s = range.starts;
   let e = range.ends;
-  // Room for one key char per char, the raw word's slot past the separator and -zod's extra char.
-  if (c.length < kept + (to - from) + 2) return false;
+  let wordsLeft = words > 0 ? words : -1;
   let w = kept;
   let separator = kept > 0 && rangeSeparator;
   let lineBreak = rangeLineBreak;
@@ -503,15 +533,8 @@ function normalizePlainRange(text: string, from: number, to: number, kept: numbe
   let i = from;
   while (i < to) {
     const unit = text.charCodeAt(i);
-    let code: number;
-    if (unit < 0x80) code = ascii[unit]!;
-    else {
-      if (unit >= 0xd800 && unit <= 0xdfff) return false;
-      const encoded = bmpMapping(unit);
-      if ((encoded & 31) !== 1) return false;
-      code = pool[encoded >>> 5]!;
-      if (code !== KEY_SPACE && code !== KEY_LINE_BREAK) return false;
-    }
+    let code = unit < 0x80 ? ascii[unit]! : separatorBeyondAscii(unit);
+    if (code < 0) return false;
     if (code === KEY_SPACE || code === KEY_LINE_BREAK) {
       if (!separator) {
         separator = true;
@@ -529,6 +552,8 @@ function normalizePlainRange(text: string, from: number, to: number, kept: numbe
     let flags = 0;
     let previous = 0;
     for (;;) {
+      // Room for this char, the next one's slot and -zod's extra char (the general path grows them).
+      if (at + 2 >= c.length) return false;
       c[at] = code;
       s[at] = i;
       e[at] = i + 1;
@@ -569,18 +594,41 @@ function normalizePlainRange(text: string, from: number, to: number, kept: numbe
       s = range.starts = starts;
       e = range.ends = ends;
       useBuffers(keyChars, keyStarts, keyEnds);
-      continue;
+    } else {
+      if (w > 0) w = writeSeparator(c, s, e, w, lineBreak, separatorStart, separatorEnd);
+      separator = false;
+      w = (flags & NEEDS_FOLD) === 0 ? at : foldWord(c, s, e, wordFrom, at, c, s, e, w);
     }
-    if (w > 0) w = writeSeparator(c, s, e, w, lineBreak, separatorStart, separatorEnd);
-    separator = false;
-    w = (flags & NEEDS_FOLD) === 0 ? at : foldWord(c, s, e, wordFrom, at, c, s, e, w);
+    if (--wordsLeft === 0) {
+      // The word ends here only if a separator follows (or nothing).
+      if (i < to && !isSeparatorUnit(ascii, text.charCodeAt(i))) return false;
+      to = i;
+      break;
+    }
   }
   range.length = w;
+  range.to = to;
   rangeSeparator = separator;
   rangeLineBreak = lineBreak;
   rangeSeparatorStart = separatorStart;
   rangeSeparatorEnd = separatorEnd;
   return true;
+}
+
+/** The key char of a UTF-16 unit beyond ASCII that is one separator char (a dash, a quote); -1 for any other. */
+function separatorBeyondAscii(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return -1;
+  const encoded = bmpMapping(unit);
+  if ((encoded & 31) !== 1) return -1;
+  const code = pool[encoded >>> 5]!;
+  return code === KEY_SPACE || code === KEY_LINE_BREAK ? code : -1;
+}
+
+/** Whether a UTF-16 unit is a char that is one separator. */
+function isSeparatorUnit(ascii: Uint16Array, unit: number): boolean {
+  if (unit >= 0x80) return separatorBeyondAscii(unit) >= 0;
+  const code = ascii[unit]!;
+  return code === KEY_SPACE || code === KEY_LINE_BREAK;
 }
 
 /**

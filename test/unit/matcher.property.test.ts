@@ -8,6 +8,7 @@ import {
   normalizeRangeToCodes,
   normalizeToCodes,
   normalizeWithOffsets,
+  plainWordsToCodes,
 } from '../../core/normalize';
 import { endOfWords } from '../../core/wordSkeleton';
 import type { LexiconEntry } from '../../core/types';
@@ -116,6 +117,31 @@ describe('normalizeRangeToCodes', () => {
       }),
       { numRuns: 10_000 },
     );
+  });
+
+  test('plain words are found where endOfWords ends them, with the key of that range', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(plainText, fc.integer({ min: 1, max: 3 }), (text, words) => {
+        const from = Math.max(0, text.length - text.trimStart().length);
+        const found = plainWordsToCodes(text, from, words, false);
+        if (found === null) return;
+        plain++;
+        const to = found.to;
+        const key = rangeKey(found);
+        expect(to).toBe(endOfWords(text, from, words));
+        expect(key).toEqual(rangeKey(normalizeRangeToCodes(text, from, to)));
+        // Grown by one more word, as the matcher grows a window.
+        const grown = plainWordsToCodes(text, to, 1, true);
+        if (grown === null) return;
+        const grownTo = grown.to;
+        const grownKey = rangeKey(grown);
+        expect(grownTo).toBe(endOfWords(text, to, 1));
+        expect(grownKey).toEqual(rangeKey(normalizeRangeToCodes(text, from, grownTo)));
+      }),
+      { numRuns: 10_000 },
+    );
+    expect(plain).toBeGreaterThan(2_000);
   });
 });
 
