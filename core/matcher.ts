@@ -790,6 +790,11 @@ function matchInWindow(
     const written = matches.length;
     const open = window.to < text.length;
     const pos = partWord === 0 ? 0 : firstKeyWordFrom(window, 0, start);
+    if (pos === window.length && open) {
+      // Several words end before `start` ("½½⑴": 1, 21, 2): the candidate's is not in yet.
+      window = normalizeWords(text, window.to, 1, true);
+      continue;
+    }
     const resume = matchKeyWords(trie, window, pos, open, text, end, from, matches);
     if (resume !== NEEDS_MORE) return resume;
     matches.length = written;

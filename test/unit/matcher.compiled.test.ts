@@ -285,9 +285,11 @@ describe('the trie walks agree with a naive scan of the key', () => {
         'ь',
         '\u0301',
         'Ё',
-        // One char giving a word's end, a separator and the next word's start.
+        // One char giving a word's end, a separator and the next word's start (½: 1 2, ℀: a c).
         '½',
+        '℀',
         '⑴',
+        '㏂',
       ],
     ],
   ])('%s', (_label, letters) => {

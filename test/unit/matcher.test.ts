@@ -146,6 +146,15 @@ describe('word boundaries and leftmost-longest', () => {
     }
   });
 
+  test('a candidate after several words that chars like ½ end finds its window', () => {
+    // "½½⑴" is "1 21 2 1": three words end before ⑴'s "1", which begins the key "1 s".
+    const paragraphs = AliasMatcher.build([entry('paragraph', 'place', "⑴'s")]);
+    for (const strategy of ['windows', 'whole-page'] as const) {
+      const hits = paragraphs.findAll("½½⑴ 's north", strategy);
+      expect(hits.map((m) => [m.start, m.end])).toEqual([[2, 6]]);
+    }
+  });
+
   test('incident keywords are a layer of their own: they do not swallow the names inside them', () => {
     expect(found('attacks in Dushanbe and Vakhdat on Friday')).toEqual([
       'dushanbe-attacks=attacks in Dushanbe and Vakhdat',
