@@ -442,12 +442,12 @@ let rangeSeparatorStart = 0;
 let rangeSeparatorEnd = 0;
 
 /**
- * Appends the key of text[from, to) to the range that the last
- * normalizeRangeToCodes (or extendRangeToCodes) call of the same `text`
- * made, which ended at `from`: the answer is then the key of the whole
- * range, as if normalised in one call, and the matcher need not normalise
- * again the words it already has to read one more. `from` must fall between
- * words, as the first range's ends do.
+ * Appends the key of text[from, to) to the range that the last call here
+ * (normalizeRangeToCodes, extendRangeToCodes or plainWordsToCodes) made of
+ * the same `text`, which ended at `from`: the answer is then the key of
+ * the whole range, as if normalised in one call, and the matcher need not
+ * normalise again the words it already has to read one more. `from` must
+ * fall between words, as the first range's ends do.
  */
 export function extendRangeToCodes(text: string, from: number, to: number): NormalizedRange {
   if (from !== range.to) throw new Error('extendRangeToCodes: not where the last range ended');
@@ -504,12 +504,12 @@ function keepRangeOutput(): void {
  * between separators (ASCII, or other chars that are one separator each, as
  * dashes and quotes are), which is what the matcher's windows almost always
  * hold. The same output (in `range`) and end state, with the state in
- * locals: V8 keeps them in registers, where the general path reads and
- * writes module state for every word and separator, and swaps the output
- * arrays in and out (a two-word window took 140-170 ns that way). A word
- * with an apostrophe is handed to the general path's flushWord. With
- * `words` > 0 it stops at the end of the `words`-th word instead of at `to`.
- * Returns false at the first char it does not take (a dropped char, a
+ * locals, where the general path reads and writes module state for every
+ * word and separator and swaps the output arrays in and out (a plain
+ * two-word window took 140-170 ns that way; docs/performance.md, round 9).
+ * A word with an apostrophe is handed to the general path's flushWord.
+ * With `words` > 0 it stops at the end of the `words`-th word instead of at
+ * `to`. Returns false at the first char it does not take (a dropped char, a
  * letter beyond ASCII, a surrogate) or when the arrays are full, having
  * changed nothing the general path relies on.
  */
@@ -563,8 +563,7 @@ function normalizePlainRange(
       if (++i === to) break;
       const next = text.charCodeAt(i);
       // Beyond ASCII: a separator ends the word; anything else sends the range back to the
-      // general path when the loop above reads it. (No call in this loop: V8 then keeps
-      // the arrays' bounds and data in registers.)
+      // general path when the loop above reads it.
       if (next >= 0x80) break;
       code = ascii[next]!;
       if (code === KEY_SPACE || code === KEY_LINE_BREAK) break;
