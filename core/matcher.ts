@@ -21,8 +21,10 @@
  * first pass over the raw chars (core/wordSkeleton.ts) hands on only the
  * words whose fold-proof skeleton is some key's first word (and, where that
  * key has more words, whose next word's skeleton is its second), and only
- * those are normalised, a few words at a time, and walked. Nothing is
- * allocated per word; a match object is made only once a hit is confirmed.
+ * those are normalised, a few words at a time, and walked; a window whose
+ * text was walked before in the same page takes that walk's hits (a page
+ * repeats its names). Nothing is allocated per word; a match object is
+ * made only once a hit is confirmed.
  *
  * The arrays are the whole matcher: toCompiled() hands them out as a plain,
  * structured-cloneable object and fromCompiled() wraps such an object again
@@ -57,6 +59,7 @@ import {
   type SkeletonTable,
   startOfWordsBefore,
 } from './wordSkeleton';
+import { UNKNOWN_WINDOW, WindowMemo } from './windowMemo';
 
 interface CompiledEntry extends LexiconEntry {
   key: string;
@@ -118,8 +121,12 @@ export interface CompiledMatcher {
   skeletons: SkeletonTable;
 }
 
-/** How findAll reaches the candidate words' keys: see AliasMatcher.findAll. */
-export type MatchStrategy = 'auto' | 'windows' | 'whole-page';
+/**
+ * How findAll reaches the candidate words' keys: see AliasMatcher.findAll.
+ * 'windows-unmemoised' is 'windows' matching every window anew (tests and
+ * benchmarks compare it with the memo, core/windowMemo.ts).
+ */
+export type MatchStrategy = 'auto' | 'windows' | 'windows-unmemoised' | 'whole-page';
 
 /** Bumped whenever the compiled layout changes, so a stale copy is rebuilt instead of misread. */
 export const COMPILED_FORMAT = 'triangulate-matcher-5';
@@ -242,6 +249,8 @@ function wideClassOf(wideCodes: Uint16Array, classes: number, code: number): num
 class KeyTrie {
   // Scratch for the hits along one walk (ends at word boundaries), longest tried first.
   private candidates: Int32Array = new Int32Array(32);
+  /** Set when a hit's check read the text around it (an acronym's line): see WindowMemo. */
+  readAroundHit = false;
 
   private constructor(
     private readonly alphabet: KeyAlphabet,
@@ -516,6 +525,7 @@ class KeyTrie {
     for (let e = this.firstEntry[node]!; e < last; e++) {
       const flags = this.flags[e]!;
       if ((flags & ACRONYM) !== 0) {
+        this.readAroundHit = true;
         capitals ??= writtenAsAcronym(text, start, end);
         if (!capitals) continue;
       }
@@ -679,10 +689,12 @@ export class AliasMatcher {
    * Every alias hit in `text`, one match per target of a key, ordered by
    * start (names first on ties). Only the words whose skeleton begins some
    * key (core/wordSkeleton.ts) are walked; on most pages they are normalised
-   * a few words at a time and the rest of the page never is. A page dense
-   * with candidates (an article about the dataset's own subject) is
-   * normalised whole instead, which then costs less. `strategy` forces one
-   * of the two (tests and benchmarks compare them; the hits are the same).
+   * a few words at a time and the rest of the page never is, and a window
+   * that repeats an earlier one's text has its hits replayed
+   * (core/windowMemo.ts). A page dense with candidates (an article about
+   * the dataset's own subject) is normalised whole instead, which then
+   * costs less. `strategy` forces one of these ways (tests and benchmarks
+   * compare them; the hits are the same).
    */
   findAll(text: string, strategy: MatchStrategy = 'auto'): AliasMatch[] {
     const candidates: number[] = [];
@@ -694,7 +706,10 @@ export class AliasMatcher {
     const dense = candidates.length / 3 > text.length * WHOLE_PAGE_DENSITY;
     if (strategy === 'whole-page' || (strategy === 'auto' && dense)) {
       this.matchInWholeKey(text, candidates, nameMatches, keywordMatches);
-    } else this.matchInWindows(text, candidates, nameMatches, keywordMatches);
+    } else {
+      const memo = strategy !== 'windows-unmemoised';
+      this.matchInWindows(text, candidates, memo, nameMatches, keywordMatches);
+    }
     if (keywordMatches.length === 0) return nameMatches;
     const merged: AliasMatch[] = [];
     let k = 0;
@@ -708,13 +723,20 @@ export class AliasMatcher {
     return merged;
   }
 
-  /** Each candidate (start, end, layers triples) in a window of the words from it on. */
+  /**
+   * Each candidate (start, end, layers triples) in a window of the words
+   * from it on; with `memo`, a window whose text was matched before is
+   * replayed (core/windowMemo.ts).
+   */
   private matchInWindows(
     text: string,
     candidates: readonly number[],
+    memo: boolean,
     nameMatches: AliasMatch[],
     keywordMatches: AliasMatch[],
   ): void {
+    const nameWindows = memo ? new WindowMemo(text) : null;
+    const keywordWindows = memo ? new WindowMemo(text) : null;
     // Per layer, where its last match ended: matches do not overlap within a layer.
     let namesFrom = 0;
     let keywordsFrom = 0;
@@ -723,10 +745,26 @@ export class AliasMatcher {
       const end = candidates[c + 1]!;
       const layers = candidates[c + 2]!;
       if ((layers & NAMES_LAYER) !== 0 && end > namesFrom) {
-        namesFrom = matchInWindow(this.names, text, start, end, namesFrom, nameMatches);
+        namesFrom = matchInWindow(
+          this.names,
+          nameWindows,
+          text,
+          start,
+          end,
+          namesFrom,
+          nameMatches,
+        );
       }
       if ((layers & KEYWORDS_LAYER) !== 0 && end > keywordsFrom) {
-        keywordsFrom = matchInWindow(this.keywords, text, start, end, keywordsFrom, keywordMatches);
+        keywordsFrom = matchInWindow(
+          this.keywords,
+          keywordWindows,
+          text,
+          start,
+          end,
+          keywordsFrom,
+          keywordMatches,
+        );
       }
     }
   }
@@ -773,10 +811,13 @@ export class AliasMatcher {
  * Tries `trie`'s keys at the page's word text[start, end) from `from` on,
  * normalising the words from `start` (one more at a time while a key could
  * go on past them); appends the hits and returns where the last one ends,
- * or `from` when there is none.
+ * or `from` when there is none. With a memo, a window of the same text as
+ * one matched before is replayed, and a new one noted, where its hits
+ * depend on its text alone (see WindowMemo).
  */
 function matchInWindow(
   trie: KeyTrie,
+  memo: WindowMemo | null,
   text: string,
   start: number,
   end: number,
@@ -786,6 +827,11 @@ function matchInWindow(
   // Almost always `start`: see startOfWordsBefore.
   const windowStart = startOfWordsBefore(text, start);
   const partWord = windowStart < start ? 1 : 0;
+  const noted = memo !== null && partWord === 0 && start >= from ? memo : null;
+  if (noted !== null) {
+    const resume = noted.replay(start, end, from, FIRST_WINDOW_WORDS, matches);
+    if (resume !== UNKNOWN_WINDOW) return resume;
+  }
   let window = normalizeWords(text, windowStart, FIRST_WINDOW_WORDS + partWord, false);
   for (;;) {
     const written = matches.length;
@@ -796,9 +842,16 @@ function matchInWindow(
       window = normalizeWords(text, window.to, 1, true);
       continue;
     }
+    trie.readAroundHit = false;
     const resume = matchKeyWords(trie, window, pos, open, text, end, from, matches);
-    if (resume !== NEEDS_MORE) return resume;
+    if (resume !== NEEDS_MORE) {
+      if (noted !== null && open && !trie.readAroundHit) {
+        noted.noteHits(start, end, window.to, matches, written, resume);
+      }
+      return resume;
+    }
     matches.length = written;
+    noted?.noteGrows(start, window.to);
     window = normalizeWords(text, window.to, 1, true);
   }
 }

@@ -302,6 +302,7 @@ describe('the trie walks agree with a naive scan of the key', () => {
         expect(matcher.findAll(text)).toEqual(expected);
         // Both ways to the candidates' keys, whatever the page's density would choose.
         expect(matcher.findAll(text, 'windows')).toEqual(expected);
+        expect(matcher.findAll(text, 'windows-unmemoised')).toEqual(expected);
         expect(matcher.findAll(text, 'whole-page')).toEqual(expected);
         expect(AliasMatcher.fromCompiled(matcher.toCompiled()).findAll(text)).toEqual(expected);
       }),

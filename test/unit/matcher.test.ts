@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { AliasMatcher, confirmWeakMatches } from '../../core/matcher';
 import type { AliasMatch, EntityKind, LexiconEntry } from '../../core/types';
+import { newsText, syntheticLexicon } from '../bench/corpus';
 
 const entry = (targetId: string, kind: EntityKind, alias: string, weak = false): LexiconEntry => ({
   targetId,
@@ -180,6 +181,38 @@ describe('short capitals are acronyms: they match only text in capitals', () => 
     ['قال IS', ['islamic-state=IS']],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('a window seen before is matched as it was, where its text alone decides', () => {
+  test('an acronym repeated on an all-capitals line is not taken from its earlier hit', () => {
+    // The same window text, "IS ATTACK", three times; on the shouting line it says nothing.
+    const text = 'The IS ATTACK was claimed.\nIS ATTACK ON THE CITY\nThe IS ATTACK again.';
+    for (const strategy of ['windows', 'windows-unmemoised', 'whole-page'] as const) {
+      expect(matcher.findAll(text, strategy).map((m) => m.start)).toEqual([4, 53]);
+    }
+  });
+
+  test('a repeated name is found at every mention, on its own span', () => {
+    const text = 'Emomali Rahmon said. Then Emomali Rahmon left, and Rahmon said, Rahmon left.';
+    expect(found(text)).toEqual([
+      'rahmon=Emomali Rahmon',
+      'rahmon=Emomali Rahmon',
+      'rahmon=Rahmon',
+      'rahmon=Rahmon',
+    ]);
+    expect(matcher.findAll(text).map((m) => m.start)).toEqual([0, 26, 51, 64]);
+  });
+
+  test('on news text that names 1,000 people and places again and again, as every window anew', () => {
+    // The bench's text: most candidate windows repeat an earlier one.
+    const names = syntheticLexicon(1_000);
+    const { text } = newsText(200_000, [...names.map((e) => e.alias), 'IMU', 'ISIS']);
+    const dictionary = AliasMatcher.build([...names, ...lexicon]);
+    const fresh = dictionary.findAll(text, 'windows-unmemoised');
+    expect(fresh.length).toBeGreaterThan(1_000);
+    expect(dictionary.findAll(text, 'windows')).toEqual(fresh);
+    expect(dictionary.findAll(text, 'whole-page')).toEqual(fresh);
   });
 });
 
