@@ -829,7 +829,7 @@ function matchInWindow(
   const partWord = windowStart < start ? 1 : 0;
   const noted = memo !== null && partWord === 0 && start >= from ? memo : null;
   if (noted !== null) {
-    const resume = noted.replay(start, end, from, FIRST_WINDOW_WORDS, matches);
+    const resume = noted.replay(start, end, from, matches);
     if (resume !== UNKNOWN_WINDOW) return resume;
   }
   let window = normalizeWords(text, windowStart, FIRST_WINDOW_WORDS + partWord, false);
@@ -851,7 +851,6 @@ function matchInWindow(
       return resume;
     }
     matches.length = written;
-    noted?.noteGrows(start, window.to);
     window = normalizeWords(text, window.to, 1, true);
   }
 }

@@ -535,6 +535,16 @@ export function startOfWordsBefore(text: string, start: number): number {
 }
 
 /**
+ * Whether text[i] is an ASCII char that no word holds (a space, most
+ * punctuation): a word that reaches it ends there, whatever comes after
+ * (false beyond ASCII, where one char can end a word and begin the next).
+ */
+export function isAsciiSeparatorAt(text: string, i: number): boolean {
+  const unit = text.charCodeAt(i);
+  return unit < 0x80 && rawByteGroup()[unit] === SEPARATOR;
+}
+
+/**
  * Where the `words`-th word from `from` ends (`from` at a word's start or
  * between words), by the same word boundaries as forEachCandidateWord; the
  * text's end when it has fewer words. The answer is always between words of
