@@ -184,10 +184,12 @@ describe('short capitals are acronyms: they match only text in capitals', () => 
   });
 });
 
+/** "targetId start-end" for each match found the given way. */
+const spans = (text: string, strategy: MatchStrategy): string[] =>
+  matcher.findAll(text, strategy).map((m) => `${m.targetId} ${m.start}-${m.end}`);
+
 describe('a window seen before is matched as it was, where its text alone decides', () => {
   // Short texts are dense with candidates, which 'auto' normalises whole: these name the way.
-  const spans = (text: string, strategy: MatchStrategy): string[] =>
-    matcher.findAll(text, strategy).map((m) => `${m.targetId} ${m.start}-${m.end}`);
   const everyWay = ['windows', 'windows-unmemoised', 'whole-page'] as const;
 
   test('an acronym repeated on an all-capitals line is not taken from its earlier hit', () => {
