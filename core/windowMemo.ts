@@ -29,10 +29,18 @@ import { isAsciiSeparatorAt } from './wordSkeleton';
 export const UNKNOWN_WINDOW = -1;
 
 /**
- * Windows kept per first word: a word followed by ever new words ("Rahmon
- * said", "Rahmon told") would otherwise make each look-up compare them all.
+ * Chars after the first word that the hash reads too: a separator and the
+ * next word's first char, which every window that is noted holds (it has
+ * two words at least), so that windows of one first word ("Rahmon said",
+ * "Rahmon told") are mostly found apart.
  */
-const WINDOWS_PER_WORD = 8;
+const HASHED_PAST_WORD = 2;
+
+/**
+ * Windows kept per hash: a word followed by ever new words would otherwise
+ * make each look-up compare them all.
+ */
+const WINDOWS_PER_HASH = 16;
 
 interface KnownWindow {
   /** Where its text is in the page: text[start, start + length). */
@@ -60,7 +68,7 @@ export class WindowMemo {
    * noted.
    */
   replay(start: number, end: number, from: number, matches: AliasMatch[]): number {
-    const hash = hashOf(this.text, start, end);
+    const hash = hashOf(this.text, start, Math.min(end + HASHED_PAST_WORD, this.text.length));
     const { slots, hashes, known } = this;
     const mask = slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -87,14 +95,14 @@ export class WindowMemo {
     written: number,
     resume: number,
   ): void {
-    const hash = hashOf(this.text, start, end);
+    const hash = hashOf(this.text, start, Math.min(end + HASHED_PAST_WORD, to));
     if (2 * (this.known.length + 1) > this.slots.length) this.growSlots();
     const { slots, hashes } = this;
     const mask = slots.length - 1;
     let slot = hash & mask;
-    let sameWord = 0;
+    let sameHash = 0;
     for (; slots[slot] !== 0; slot = (slot + 1) & mask) {
-      if (hashes[slot] === hash && ++sameWord === WINDOWS_PER_WORD) return;
+      if (hashes[slot] === hash && ++sameHash === WINDOWS_PER_HASH) return;
     }
     const hits = matches.slice(written);
     this.known.push({
@@ -112,9 +120,10 @@ export class WindowMemo {
     const text = this.text;
     const { length } = window;
     if (start + length >= text.length || !isAsciiSeparatorAt(text, start + length)) return false;
-    const from = window.start;
-    for (let k = 0; k < length; k++) {
-      if (text.charCodeAt(from + k) !== text.charCodeAt(start + k)) return false;
+    // From the end: windows of one first word differ in the words after it.
+    const shift = window.start - start;
+    for (let i = start + length - 1; i >= start; i--) {
+      if (text.charCodeAt(i + shift) !== text.charCodeAt(i)) return false;
     }
     return true;
   }
