@@ -31,6 +31,7 @@ const SANITY_CHARS = 64_000;
 const BARE = 'bareLoop';
 const OURS = 'ours';
 const OURS_WHOLE_PAGE = 'oursNormalisingWholePage';
+const OURS_UNMEMOISED = 'oursMatchingEveryWindowAnew';
 /** Timed with the others but reported in a note: a part of ours, not an alternative. */
 const CANDIDATE_PASS = 'candidatePassAlone';
 
@@ -72,6 +73,8 @@ async function measureDictionary(
   scans[OURS] = (t) => matcher.findAll(t).length;
   // Our own obvious alternative: normalise the whole page, then walk the candidate words.
   scans[OURS_WHOLE_PAGE] = (t) => matcher.findAll(t, 'whole-page').length;
+  // And without the memo of windows seen before (core/windowMemo.ts).
+  scans[OURS_UNMEMOISED] = (t) => matcher.findAll(t, 'windows-unmemoised').length;
   for (const [name, scanner] of Object.entries(ALTERNATIVES)) {
     // V8 compiles a RegExp on first use: its build includes one exec on a short string.
     const built = buildMeasured(() => {
