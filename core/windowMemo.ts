@@ -29,10 +29,10 @@ import { isAsciiSeparatorAt } from './wordSkeleton';
 export const UNKNOWN_WINDOW = -1;
 
 /**
- * Chars after the first word that the hash reads too: a separator and the
- * next word's first char, which every window that is noted holds (it has
- * two words at least), so that windows of one first word ("Rahmon said",
- * "Rahmon told") are mostly found apart.
+ * Chars after the first word that the hash reads too (a separator, and
+ * mostly the next word's first char; a noted window has two words at
+ * least, so it holds them), so that windows of one first word ("Rahmon
+ * said", "Rahmon told") are mostly found apart.
  */
 const HASHED_PAST_WORD = 2;
 
@@ -51,7 +51,8 @@ interface KnownWindow {
   resume: number;
 }
 
-const FIRST_SLOTS = 1 << 10;
+/** Slots to begin with (a short article has a few dozen windows); doubled as they fill. */
+const FIRST_SLOTS = 1 << 6;
 
 export class WindowMemo {
   private readonly known: KnownWindow[] = [];
