@@ -310,4 +310,43 @@ describe('the trie walks agree with a naive scan of the key', () => {
     );
     expect(matched).toBeGreaterThan(1_000);
   });
+
+  test('a text said three times, each time followed by other chars, as every window anew', () => {
+    // The window memo takes an earlier window's hits where the text goes on the same: what
+    // follows each copy (a letter, a dropped char, ½, separators in and beyond ASCII) decides.
+    const follow = fc.constantFrom(' ', '\n', ', ', 's ', '\u0301 ', '½ ', '— ', '\u00a0', "' ");
+    const foldLetters = [
+      ...'akhgdzjqyoueiz',
+      'zod',
+      'zoda',
+      "'",
+      'ʻ',
+      'х',
+      'ь',
+      '\u0301',
+      '½',
+      '⑴',
+    ];
+    let replayed = 0;
+    fc.assert(
+      fc.property(
+        lexiconAndText(foldLetters),
+        follow,
+        follow,
+        follow,
+        ([entries, text], first, second, third) => {
+          const matcher = AliasMatcher.build(entries);
+          // Its last word runs into what follows.
+          const said = text.replace(/[\s,.]+$/u, '');
+          const page = said + first + said + second + said + third + 'end';
+          const fresh = matcher.findAll(page, 'windows-unmemoised');
+          expect(matcher.findAll(page, 'windows')).toEqual(fresh);
+          expect(naiveFindAll(entries, page)).toEqual(fresh);
+          if (fresh.length >= 3) replayed++;
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+    expect(replayed).toBeGreaterThan(300);
+  });
 });
