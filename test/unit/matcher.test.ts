@@ -220,6 +220,25 @@ describe('a window seen before is matched as it was, where its text alone decide
     }
   });
 
+  test('a window read after a hit that ended inside its first word is not kept for later', () => {
+    // "Abu l" ends inside "l'Ali": there only "Ali" is left to match. Later, "l" is too.
+    const names = AliasMatcher.build([
+      entry('abu-l', 'actor', 'Abu l'),
+      entry('ali', 'actor', 'Ali'),
+      entry('l', 'actor', 'l'),
+    ]);
+    const text = "Abu l'Ali Yusuf. l'Ali Yusuf.";
+    for (const strategy of everyWay) {
+      const hits = names.findAll(text, strategy);
+      expect(hits.map((m) => `${m.targetId} ${m.start}-${m.end}`)).toEqual([
+        'abu-l 0-5',
+        'ali 6-9',
+        'l 17-18',
+        'ali 19-22',
+      ]);
+    }
+  });
+
   test('on news text that names 1,000 people and places again and again, as every window anew', () => {
     // The bench's text: most candidate windows repeat an earlier one.
     const names = syntheticLexicon(1_000);
