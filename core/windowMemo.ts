@@ -42,6 +42,14 @@ const HASHED_PAST_WORD = 2;
  */
 const WINDOWS_PER_HASH = 16;
 
+/**
+ * Slots a look-up or a note reads at most. The hash is not keyed, so a page
+ * could be written to make many windows meet in one run of slots; past
+ * this, a window is matched anew and not kept, and the memo never costs
+ * more than a bounded number of steps per candidate.
+ */
+const MAX_PROBES = 64;
+
 interface KnownWindow {
   /** Where its text is in the page: text[start, start + length). */
   start: number;
@@ -72,7 +80,8 @@ export class WindowMemo {
     const hash = hashOf(this.text, start, Math.min(end + HASHED_PAST_WORD, this.text.length));
     const { slots, hashes, known } = this;
     const mask = slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    let slot = hash & mask;
+    for (let probes = 0; probes < MAX_PROBES; probes++, slot = (slot + 1) & mask) {
       const index = slots[slot]!;
       if (index === 0) return UNKNOWN_WINDOW;
       if (hashes[slot] !== hash) continue;
@@ -81,6 +90,7 @@ export class WindowMemo {
         return replayHits(window, start, from, matches);
       }
     }
+    return UNKNOWN_WINDOW;
   }
 
   /**
@@ -102,8 +112,9 @@ export class WindowMemo {
     const mask = slots.length - 1;
     let slot = hash & mask;
     let sameHash = 0;
-    for (; slots[slot] !== 0; slot = (slot + 1) & mask) {
+    for (let probes = 0; slots[slot] !== 0; slot = (slot + 1) & mask) {
       if (hashes[slot] === hash && ++sameHash === WINDOWS_PER_HASH) return;
+      if (++probes === MAX_PROBES) return;
     }
     const hits = matches.slice(written);
     this.known.push({

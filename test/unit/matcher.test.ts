@@ -239,6 +239,15 @@ describe('a window seen before is matched as it was, where its text alone decide
     }
   });
 
+  test('a name followed by ever new words, past what the memo keeps per look-up, is found each time', () => {
+    // Every window here shares its first word and the two chars after it: the memo keeps 16.
+    const mentions = Array.from({ length: 40 }, (_, i) => `Rahmon s${i}, Rahmon s${i % 5}.`);
+    const text = mentions.join(' ');
+    const fresh = matcher.findAll(text, 'windows-unmemoised');
+    expect(fresh).toHaveLength(80);
+    expect(matcher.findAll(text, 'windows')).toEqual(fresh);
+  });
+
   test('on news text that names 1,000 people and places again and again, as every window anew', () => {
     // The bench's text: most candidate windows repeat an earlier one.
     const names = syntheticLexicon(1_000);
