@@ -49,8 +49,8 @@ function sampleFor(scan: Scan, text: string, budgetMs: number, whole: boolean): 
 
 /**
  * MB/s of each scanner, timed in RUNS interleaved rounds after
- * WARM_SAMPLE_RUNS untimed ones. `whole`: always the whole text, for work that grows faster than
- * the text (a prefix would flatter it).
+ * WARM_SAMPLE_RUNS untimed ones. `whole`: always the whole text, for work
+ * that grows faster than the text (a prefix would flatter it).
  */
 export function throughputs(
   scans: Record<string, Scan>,
@@ -60,8 +60,8 @@ export function throughputs(
 ): Record<string, Throughput> {
   const names = Object.keys(scans);
   const samples = names.map((name) => sampleFor(scans[name]!, text, budgetMs, whole));
-  const results: unknown[] = names.map((_, i) => scans[names[i]!]!(samples[i]!));
-  for (let run = 1; run < WARM_SAMPLE_RUNS; run++) {
+  const results: unknown[] = [];
+  for (let run = 0; run < WARM_SAMPLE_RUNS; run++) {
     names.forEach((name, i) => (results[i] = scans[name]!(samples[i]!)));
   }
   const times: number[][] = names.map(() => []);
