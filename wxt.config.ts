@@ -95,11 +95,14 @@ export default defineConfig({
         matches: ['http://*/*', 'https://*/*'],
       },
     ],
-    // Extension pages (popup, options) run only their own bundled scripts: no
-    // inline or remote script, no plugins, no <base> rewriting, never framed.
+    // Extension pages (popup, options) and the service worker run only their own
+    // bundled scripts: no inline or remote script, no plugins, no <base>
+    // rewriting, never framed. 'wasm-unsafe-eval' lets them compile the
+    // matcher's first pass, which ships in the package as WebAssembly
+    // (core/candidatePass.wat); it allows no eval of JavaScript.
     content_security_policy: {
       extension_pages:
-        "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+        "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },
     browser_specific_settings: {
       gecko: { id: 'triangulate@example.org', strict_min_version: '128.0' },

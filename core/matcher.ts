@@ -48,11 +48,11 @@ import {
   plainWordsToCodes,
   type NormalizedRange,
 } from './normalize';
+import { type FirstPass, forEachCandidateWord } from './candidatePass';
 import type { AliasMatch, EntityKind, LexiconEntry } from './types';
 import {
   buildSkeletonTable,
   endOfWords,
-  forEachCandidateWord,
   isSkeletonTable,
   KEYWORDS_LAYER,
   NAMES_LAYER,
@@ -693,14 +693,25 @@ export class AliasMatcher {
    * that repeats an earlier one's text has its hits replayed
    * (core/windowMemo.ts). A page dense with candidates (an article about
    * the dataset's own subject) is normalised whole instead, which then
-   * costs less. `strategy` forces one of these ways (tests and benchmarks
-   * compare them; the hits are the same).
+   * costs less. `strategy` forces one of these ways, and `firstPass` runs
+   * the pass that finds the candidate words in script where it would run in
+   * WebAssembly (core/candidatePass.ts); tests and benchmarks compare them,
+   * and the hits are the same.
    */
-  findAll(text: string, strategy: MatchStrategy = 'auto'): AliasMatch[] {
+  findAll(
+    text: string,
+    strategy: MatchStrategy = 'auto',
+    firstPass: FirstPass = 'auto',
+  ): AliasMatch[] {
     const candidates: number[] = [];
-    forEachCandidateWord(text, this.skeletons, (start, end, layers) => {
-      candidates.push(start, end, layers);
-    });
+    forEachCandidateWord(
+      text,
+      this.skeletons,
+      (start, end, layers) => {
+        candidates.push(start, end, layers);
+      },
+      firstPass,
+    );
     const nameMatches: AliasMatch[] = [];
     const keywordMatches: AliasMatch[] = [];
     const dense = candidates.length / 3 > text.length * WHOLE_PAGE_DENSITY;

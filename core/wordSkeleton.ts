@@ -62,7 +62,7 @@ KEY_GROUP[0x27] = APOSTROPHE;
 for (const c of 'eiouy') KEY_GROUP[c.charCodeAt(0)] = FOLDED_VOWELS;
 for (const c of 'dzjhkgq') KEY_GROUP[c.charCodeAt(0)] = FOLDED_CONSONANTS;
 
-function groupOfKeyChar(code: number): number {
+export function groupOfKeyChar(code: number): number {
   return code < 0x80 ? KEY_GROUP[code]! : code + OWN_GROUP;
 }
 
@@ -73,7 +73,7 @@ function groupOfKeyChar(code: number): number {
  */
 let rawByteGroups: Uint8Array | null = null;
 
-function rawByteGroup(): Uint8Array {
+export function rawByteGroup(): Uint8Array {
   if (rawByteGroups !== null) return rawByteGroups;
   const groups = new Uint8Array(0x100).fill(NON_ASCII_BYTE);
   for (let unit = 0; unit < 0x80; unit++) {
@@ -156,9 +156,12 @@ const pairSkeleton = (first: number, second: number): number =>
 const slotOf = (hash: number, mask: number): number =>
   (Math.imul(hash, 0x9e3779b1) >>> Math.clz32(mask)) & mask;
 
-/** The bit of a hash in a filter of `filterWords` 32-bit words (a power of two): its top bits. */
+/** How far a hash shifts right to its bit in a filter of `filterWords` 32-bit words (a power of two). */
+export const filterShiftOf = (filterWords: number): number => Math.clz32(filterWords) - 4;
+
+/** The bit of a hash in a filter of `filterWords` 32-bit words: its top bits. */
 const filterBitOf = (hash: number, filterWords: number): number =>
-  hash >>> (Math.clz32(filterWords) - 4);
+  hash >>> filterShiftOf(filterWords);
 
 function toHashLayers(entries: ReadonlyMap<number, number>): HashLayers {
   let size = 2;
@@ -394,7 +397,7 @@ function giveBackScratch(bytes: Uint8Array): void {
  * string's char codes, more than paying for the encoding (docs/performance.md,
  * round 8). The offsets it hands on are UTF-16 offsets, as everywhere else.
  */
-export function forEachCandidateWord(
+export function forEachCandidateWordInScript(
   text: string,
   table: SkeletonTable,
   onWord: CandidateWord,

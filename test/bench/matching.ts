@@ -8,7 +8,7 @@
  */
 import { AliasMatcher, type CompiledMatcher, type CompiledTrie } from '../../core/matcher';
 import { normalizeWithOffsets } from '../../core/normalize';
-import { forEachCandidateWord } from '../../core/wordSkeleton';
+import { forEachCandidateWord } from '../../core/candidatePass';
 import type { LexiconEntry } from '../../core/types';
 import {
   bareLoop,
@@ -32,8 +32,10 @@ const BARE = 'bareLoop';
 const OURS = 'ours';
 const OURS_WHOLE_PAGE = 'oursNormalisingWholePage';
 const OURS_UNMEMOISED = 'oursMatchingEveryWindowAnew';
-/** Timed with the others but reported in a note: a part of ours, not an alternative. */
+const OURS_SCRIPT_PASS = 'oursWithFirstPassInScript';
+/** Timed with the others but reported in notes: parts of ours, not alternatives. */
 const CANDIDATE_PASS = 'candidatePassAlone';
+const CANDIDATE_PASS_IN_SCRIPT = 'candidatePassInScriptAlone';
 
 const ALTERNATIVES: Record<string, Scanner> = {
   regexAlternation,
@@ -75,6 +77,8 @@ async function measureDictionary(
   scans[OURS_WHOLE_PAGE] = (t) => matcher.findAll(t, 'whole-page').length;
   // And without the memo of windows seen before (core/windowMemo.ts).
   scans[OURS_UNMEMOISED] = (t) => matcher.findAll(t, 'windows-unmemoised').length;
+  // And with the first pass in script, where it runs without WebAssembly (core/candidatePass.ts).
+  scans[OURS_SCRIPT_PASS] = (t) => matcher.findAll(t, 'auto', 'script').length;
   for (const [name, scanner] of Object.entries(ALTERNATIVES)) {
     // V8 compiles a RegExp on first use: its build includes one exec on a short string.
     const built = buildMeasured(() => {
@@ -96,6 +100,11 @@ async function measureDictionary(
     forEachCandidateWord(t, skeletons, () => count++);
     return count;
   };
+  scans[CANDIDATE_PASS_IN_SCRIPT] = (t) => {
+    let count = 0;
+    forEachCandidateWord(t, skeletons, () => count++, 'script');
+    return count;
+  };
 
   progress('scanning');
   const measured = throughputs(scans, text);
@@ -111,6 +120,7 @@ async function measureDictionary(
   }
   if (ours.sampleBytes < textBytes) samples.push(`ours on a ${kilobytes(ours.sampleBytes)} prefix`);
   delete speed[CANDIDATE_PASS];
+  delete speed[CANDIDATE_PASS_IN_SCRIPT];
 
   const checks: Check[] = [];
   if (dictionary.size === REGEX_TARGET_SIZE) {
@@ -128,6 +138,7 @@ async function measureDictionary(
     `${kilobytes(textBytes)} of news text, ${density}; hits on its first ${kilobytes(bytesOf(sanity))}: ${hits.join(', ')}`,
     NO_NORMALISATION,
     candidatePassNote(measured[CANDIDATE_PASS]!, ours.mbPerSecond, speed),
+    `the same pass in script, as without WebAssembly: ${measured[CANDIDATE_PASS_IN_SCRIPT]!.mbPerSecond.toFixed(1)} MB/s`,
   ];
   if (samples.length > 0)
     notes.push(`too slow for the whole text within budget: ${samples.join('; ')}`);
@@ -162,7 +173,7 @@ async function measureDictionary(
 }
 
 /**
- * How much of ours its first pass takes (core/wordSkeleton.ts: every char read
+ * How much of ours its first pass takes (core/candidatePass.wat: every char read
  * and grouped, every word's skeleton looked up, no candidate handled), set
  * against the bare loop and what 10x the RegExp would need.
  */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bundledDataset } from '../../data/index';
 import { parseDataset } from '../../core/schema';
+import { CANDIDATE_PASS_WASM_BASE64 } from '../../core/candidatePassWasm';
 import {
   ARTIFACTS_DIR,
   FIXTURES_DIR,
@@ -91,6 +92,19 @@ describe('the extension in Chromium', () => {
       syncOwnership: 0,
       syncState: expect.any(Number),
     });
+  });
+
+  test("the service worker may compile the matcher's first pass, which is WebAssembly", async () => {
+    // Without 'wasm-unsafe-eval' in the manifest's policy the pass would run in script, slower.
+    const compiled = await browser.worker.evaluate((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      try {
+        return new WebAssembly.Module(bytes) instanceof WebAssembly.Module ? 'compiled' : 'no';
+      } catch (error) {
+        return String(error);
+      }
+    }, CANDIDATE_PASS_WASM_BASE64);
+    expect(compiled).toBe('compiled');
   });
 
   test('seed 000 (RFE/RL carrying Reuters, 4 Sept 2015) is linked and highlighted', async () => {

@@ -304,6 +304,8 @@ describe('the trie walks agree with a naive scan of the key', () => {
         expect(matcher.findAll(text, 'windows')).toEqual(expected);
         expect(matcher.findAll(text, 'windows-unmemoised')).toEqual(expected);
         expect(matcher.findAll(text, 'whole-page')).toEqual(expected);
+        // The first pass in script too, as where WebAssembly cannot run.
+        expect(matcher.findAll(text, 'auto', 'script')).toEqual(expected);
         expect(AliasMatcher.fromCompiled(matcher.toCompiled()).findAll(text)).toEqual(expected);
       }),
       { numRuns: 2_000 },

@@ -4,23 +4,15 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { normalizeKey, normalizeWithOffsets } from '../../core/normalize';
+import { forEachCandidateWord } from '../../core/candidatePass';
 import {
   buildSkeletonTable,
   endOfWords,
-  forEachCandidateWord,
+  forEachCandidateWordInScript,
   KEYWORDS_LAYER,
   NAMES_LAYER,
   type SkeletonTable,
 } from '../../core/wordSkeleton';
-
-function candidates(text: string, names: string[], keywords: string[] = []): string[] {
-  const table = buildSkeletonTable(names.map(normalizeKey), keywords.map(normalizeKey));
-  const found: string[] = [];
-  forEachCandidateWord(text, table, (start, end, layers) => {
-    found.push(`${text.slice(start, end)}@${start}:${layers}`);
-  });
-  return found;
-}
 
 /** Letters and marks that the normaliser folds, drops or transliterates; no separators. */
 const WORD_CHARS = [
@@ -38,146 +30,163 @@ const WORD_CHARS = [
   '𝐈',
 ];
 
-/** The word after "x " on `page` is handed on, for `layer`. */
-function expectHandedOn(page: string, table: SkeletonTable, layer: number): void {
-  const found: number[][] = [];
-  forEachCandidateWord(page, table, (start, _end, layers) => found.push([start, layers]));
-  // The word begins where its key does (a leading char the normaliser drops is not in it).
-  const keyStart = normalizeWithOffsets(page).starts[2]!;
-  expect(found).toContainEqual([keyStart, layer]);
-}
+// The WebAssembly pass (core/candidatePass.ts) and the script one must agree on every case.
+const PASSES = [
+  ['in script', forEachCandidateWordInScript],
+  ['in WebAssembly', forEachCandidateWord],
+] as const;
 
-describe('a page word is a candidate for any key it normalises to', () => {
-  test('for every spelling the normaliser folds (fuzzed)', () => {
-    let checked = 0;
-    fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom(...WORD_CHARS), { minLength: 1, maxLength: 12 }),
-        (parts) => {
-          const word = parts.join('');
-          const key = normalizeKey(word);
-          // Only words that stay one key word (no char of them turned into a separator).
-          fc.pre(key !== '' && !key.includes(' ') && !key.includes('\n'));
-          checked++;
-          expectHandedOn(`x ${word} x`, buildSkeletonTable([key], []), NAMES_LAYER);
-        },
-      ),
-      { numRuns: 3_000 },
-    );
-    expect(checked).toBeGreaterThan(2_000);
-  });
-
-  test.each([
-    ['Dzhuraev', 'Juraev'],
-    ['Khalimov', 'Halimov'],
-    ['Nazarzod', 'Nazarzoda'],
-    ['Rahmonzade', 'Rahmonzoda'],
-    ['Abdukhalim', 'Абдухалим'],
-    ['Yousuf', 'Yusuf'],
-    ['Ghaffor', 'Gafor'],
-    // Keys of two words: the first word is handed on once the second pairs with it.
-    ['Dzhuraev Khalimov', 'Juraev Halimov'],
-    ['Abdukhalim Nazarzod', 'Abdukhalim Nazarzoda'],
-    ['Yousuf Rahmonzade', 'Yusuf Rahmonzoda'],
-    ['Абдухалим Назарзода', 'Abdukhalim Nazarzoda'],
-  ])('%s on a page, %s in the dataset', (page, alias) => {
-    expect(normalizeKey(page)).toBe(normalizeKey(alias));
-    const firstWord = page.split(' ')[0]!;
-    expect(candidates(`said ${page} on`, [alias])).toEqual([`${firstWord}@5:${NAMES_LAYER}`]);
-  });
-});
-
-describe('a page word is a candidate for a longer key that its words spell', () => {
-  test('for every spelling of the first two words (fuzzed)', () => {
-    let checked = 0;
-    const word = fc.array(fc.constantFrom(...WORD_CHARS), { minLength: 1, maxLength: 8 });
-    fc.assert(
-      fc.property(word, word, (first, second) => {
-        const spelling = `${first.join('')} ${second.join('')}`;
-        const key = normalizeKey(spelling);
-        // Only spellings that stay two key words.
-        fc.pre(key.split(' ').length === 2 && !key.includes('\n'));
-        checked++;
-        expectHandedOn(`x ${spelling} x`, buildSkeletonTable([], [key]), KEYWORDS_LAYER);
-      }),
-      { numRuns: 3_000 },
-    );
-    expect(checked).toBeGreaterThan(1_500);
-  });
-});
-
-describe('the words that begin no key are skipped', () => {
-  test('only the name and the keyword phrase start are handed on, with their layers', () => {
-    const text = 'The deputy defense minister Abdukhalim Nazarzoda was killed, officials said.';
-    expect(candidates(text, ['Abdukhalim Nazarzoda'], ['deputy defense minister'])).toEqual([
-      `deputy@4:${KEYWORDS_LAYER}`,
-      `Abdukhalim@28:${NAMES_LAYER}`,
-    ]);
-  });
-
-  test('a word that only begins longer keys is skipped when the next word begins none of them', () => {
-    const text = 'The deputy minister met Abdukhalim on Monday.';
-    expect(candidates(text, ['Abdukhalim Nazarzoda'], ['deputy defense minister'])).toEqual([]);
-  });
-
-  test('a word that begins a longer key is skipped at the end of the text', () => {
-    expect(candidates('They met Abdukhalim', ['Abdukhalim Nazarzoda'])).toEqual([]);
-  });
-
-  test('a word that is a key itself is handed on whatever follows, in that layer only', () => {
-    const text = 'Tajikistan said and Tajikistan Islamic';
-    expect(candidates(text, ['Tajikistan'], ['Tajikistan border'])).toEqual([
-      `Tajikistan@0:${NAMES_LAYER}`,
-      `Tajikistan@20:${NAMES_LAYER}`,
-    ]);
-    expect(candidates('Tajikistan border', ['Tajikistan'], ['Tajikistan border'])).toEqual([
-      `Tajikistan@0:${NAMES_LAYER | KEYWORDS_LAYER}`,
-    ]);
-  });
-
-  test('a word that begins a longer key is handed on when a word with an apostrophe follows', () => {
-    // "Nazarzoda's" is two key words: "nazarzoda" and "s".
-    expect(candidates("Abdukhalim Nazarzoda's men", ['Abdukhalim Nazarzoda'])).toEqual([
-      `Abdukhalim@0:${NAMES_LAYER}`,
-      `Nazarzoda's@11:${NAMES_LAYER | KEYWORDS_LAYER}`,
-    ]);
-  });
-
-  test('a word with an apostrophe is always handed on, for both layers', () => {
-    expect(candidates("l'Ali and Rahmon's men", ['Nazarzoda'])).toEqual([
-      `l'Ali@0:${NAMES_LAYER | KEYWORDS_LAYER}`,
-      `Rahmon's@10:${NAMES_LAYER | KEYWORDS_LAYER}`,
-    ]);
-  });
-
-  test('offsets are UTF-16 offsets past astral chars, lone surrogates and Cyrillic', () => {
-    // A lone surrogate is a separator; '𝐈' (two UTF-16 units) is the one-letter word "i".
-    const text = '\ud800Nazarzoda 𝐈 Назарзода Nazarzoda\ud83d';
-    expect(candidates(text, ['Nazarzoda'])).toEqual([
-      `Nazarzoda@1:${NAMES_LAYER}`,
-      `Назарзода@14:${NAMES_LAYER}`,
-      `Nazarzoda@24:${NAMES_LAYER}`,
-    ]);
-  });
-
-  test('a long text in Cyrillic (two bytes a char in UTF-8) is read to its end', () => {
-    const text = `${'Душанбе '.repeat(200)}Nazarzoda`;
-    expect(candidates(text, ['Nazarzoda'])).toEqual([`Nazarzoda@1600:${NAMES_LAYER}`]);
-  });
-
-  test('a pass run from the callback of another does not disturb it', () => {
-    const table = buildSkeletonTable([normalizeKey('Nazarzoda')], []);
-    const text = 'Nazarzoda said Nazarzoda left';
-    const outer: number[] = [];
-    forEachCandidateWord(text, table, (start) => {
-      outer.push(start);
-      forEachCandidateWord('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', table, () => {});
+describe.each(PASSES)('the first pass %s', (_name, pass) => {
+  function candidates(text: string, names: string[], keywords: string[] = []): string[] {
+    const table = buildSkeletonTable(names.map(normalizeKey), keywords.map(normalizeKey));
+    const found: string[] = [];
+    pass(text, table, (start, end, layers) => {
+      found.push(`${text.slice(start, end)}@${start}:${layers}`);
     });
-    expect(outer).toEqual([0, 15]);
+    return found;
+  }
+
+  /** The word after "x " on `page` is handed on, for `layer`. */
+  function expectHandedOn(page: string, table: SkeletonTable, layer: number): void {
+    const found: number[][] = [];
+    pass(page, table, (start, _end, layers) => found.push([start, layers]));
+    // The word begins where its key does (a leading char the normaliser drops is not in it).
+    const keyStart = normalizeWithOffsets(page).starts[2]!;
+    expect(found).toContainEqual([keyStart, layer]);
+  }
+
+  describe('a page word is a candidate for any key it normalises to', () => {
+    test('for every spelling the normaliser folds (fuzzed)', () => {
+      let checked = 0;
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...WORD_CHARS), { minLength: 1, maxLength: 12 }),
+          (parts) => {
+            const word = parts.join('');
+            const key = normalizeKey(word);
+            // Only words that stay one key word (no char of them turned into a separator).
+            fc.pre(key !== '' && !key.includes(' ') && !key.includes('\n'));
+            checked++;
+            expectHandedOn(`x ${word} x`, buildSkeletonTable([key], []), NAMES_LAYER);
+          },
+        ),
+        { numRuns: 3_000 },
+      );
+      expect(checked).toBeGreaterThan(2_000);
+    });
+
+    test.each([
+      ['Dzhuraev', 'Juraev'],
+      ['Khalimov', 'Halimov'],
+      ['Nazarzod', 'Nazarzoda'],
+      ['Rahmonzade', 'Rahmonzoda'],
+      ['Abdukhalim', 'Абдухалим'],
+      ['Yousuf', 'Yusuf'],
+      ['Ghaffor', 'Gafor'],
+      // Keys of two words: the first word is handed on once the second pairs with it.
+      ['Dzhuraev Khalimov', 'Juraev Halimov'],
+      ['Abdukhalim Nazarzod', 'Abdukhalim Nazarzoda'],
+      ['Yousuf Rahmonzade', 'Yusuf Rahmonzoda'],
+      ['Абдухалим Назарзода', 'Abdukhalim Nazarzoda'],
+    ])('%s on a page, %s in the dataset', (page, alias) => {
+      expect(normalizeKey(page)).toBe(normalizeKey(alias));
+      const firstWord = page.split(' ')[0]!;
+      expect(candidates(`said ${page} on`, [alias])).toEqual([`${firstWord}@5:${NAMES_LAYER}`]);
+    });
   });
 
-  test('an empty dictionary hands on nothing', () => {
-    expect(candidates('Nazarzoda said', [])).toEqual([]);
+  describe('a page word is a candidate for a longer key that its words spell', () => {
+    test('for every spelling of the first two words (fuzzed)', () => {
+      let checked = 0;
+      const word = fc.array(fc.constantFrom(...WORD_CHARS), { minLength: 1, maxLength: 8 });
+      fc.assert(
+        fc.property(word, word, (first, second) => {
+          const spelling = `${first.join('')} ${second.join('')}`;
+          const key = normalizeKey(spelling);
+          // Only spellings that stay two key words.
+          fc.pre(key.split(' ').length === 2 && !key.includes('\n'));
+          checked++;
+          expectHandedOn(`x ${spelling} x`, buildSkeletonTable([], [key]), KEYWORDS_LAYER);
+        }),
+        { numRuns: 3_000 },
+      );
+      expect(checked).toBeGreaterThan(1_500);
+    });
+  });
+
+  describe('the words that begin no key are skipped', () => {
+    test('only the name and the keyword phrase start are handed on, with their layers', () => {
+      const text = 'The deputy defense minister Abdukhalim Nazarzoda was killed, officials said.';
+      expect(candidates(text, ['Abdukhalim Nazarzoda'], ['deputy defense minister'])).toEqual([
+        `deputy@4:${KEYWORDS_LAYER}`,
+        `Abdukhalim@28:${NAMES_LAYER}`,
+      ]);
+    });
+
+    test('a word that only begins longer keys is skipped when the next word begins none of them', () => {
+      const text = 'The deputy minister met Abdukhalim on Monday.';
+      expect(candidates(text, ['Abdukhalim Nazarzoda'], ['deputy defense minister'])).toEqual([]);
+    });
+
+    test('a word that begins a longer key is skipped at the end of the text', () => {
+      expect(candidates('They met Abdukhalim', ['Abdukhalim Nazarzoda'])).toEqual([]);
+    });
+
+    test('a word that is a key itself is handed on whatever follows, in that layer only', () => {
+      const text = 'Tajikistan said and Tajikistan Islamic';
+      expect(candidates(text, ['Tajikistan'], ['Tajikistan border'])).toEqual([
+        `Tajikistan@0:${NAMES_LAYER}`,
+        `Tajikistan@20:${NAMES_LAYER}`,
+      ]);
+      expect(candidates('Tajikistan border', ['Tajikistan'], ['Tajikistan border'])).toEqual([
+        `Tajikistan@0:${NAMES_LAYER | KEYWORDS_LAYER}`,
+      ]);
+    });
+
+    test('a word that begins a longer key is handed on when a word with an apostrophe follows', () => {
+      // "Nazarzoda's" is two key words: "nazarzoda" and "s".
+      expect(candidates("Abdukhalim Nazarzoda's men", ['Abdukhalim Nazarzoda'])).toEqual([
+        `Abdukhalim@0:${NAMES_LAYER}`,
+        `Nazarzoda's@11:${NAMES_LAYER | KEYWORDS_LAYER}`,
+      ]);
+    });
+
+    test('a word with an apostrophe is always handed on, for both layers', () => {
+      expect(candidates("l'Ali and Rahmon's men", ['Nazarzoda'])).toEqual([
+        `l'Ali@0:${NAMES_LAYER | KEYWORDS_LAYER}`,
+        `Rahmon's@10:${NAMES_LAYER | KEYWORDS_LAYER}`,
+      ]);
+    });
+
+    test('offsets are UTF-16 offsets past astral chars, lone surrogates and Cyrillic', () => {
+      // A lone surrogate is a separator; '𝐈' (two UTF-16 units) is the one-letter word "i".
+      const text = '\ud800Nazarzoda 𝐈 Назарзода Nazarzoda\ud83d';
+      expect(candidates(text, ['Nazarzoda'])).toEqual([
+        `Nazarzoda@1:${NAMES_LAYER}`,
+        `Назарзода@14:${NAMES_LAYER}`,
+        `Nazarzoda@24:${NAMES_LAYER}`,
+      ]);
+    });
+
+    test('a long text in Cyrillic (two bytes a char in UTF-8) is read to its end', () => {
+      const text = `${'Душанбе '.repeat(200)}Nazarzoda`;
+      expect(candidates(text, ['Nazarzoda'])).toEqual([`Nazarzoda@1600:${NAMES_LAYER}`]);
+    });
+
+    test('a pass run from the callback of another does not disturb it', () => {
+      const table = buildSkeletonTable([normalizeKey('Nazarzoda')], []);
+      const text = 'Nazarzoda said Nazarzoda left';
+      const outer: number[] = [];
+      pass(text, table, (start) => {
+        outer.push(start);
+        pass('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', table, () => {});
+      });
+      expect(outer).toEqual([0, 15]);
+    });
+
+    test('an empty dictionary hands on nothing', () => {
+      expect(candidates('Nazarzoda said', [])).toEqual([]);
+    });
   });
 });
 

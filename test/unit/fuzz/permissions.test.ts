@@ -63,7 +63,8 @@ describe('every permission is justified in the README', () => {
   });
 
   test('the extension pages run under the strict content security policy', () => {
-    const policy = "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+    const policy =
+      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'";
     expect(configManifest.content_security_policy).toEqual({ extension_pages: policy });
     expect(section).toContain(policy);
   });

@@ -1,0 +1,211 @@
+/**
+ * The matcher's first pass, which reads every byte of the page to find the
+ * words that may begin an alias: in WebAssembly (core/candidatePass.wat)
+ * where it can run, else in TypeScript (forEachCandidateWordInScript of
+ * core/wordSkeleton.ts). Both find the same candidates, which tests check
+ * on random text; the WebAssembly one takes about half the time
+ * (docs/performance.md, round 11).
+ *
+ * WebAssembly may be missing or refused (a context whose policy has no
+ * 'wasm-unsafe-eval', a page too large for its memory): the pass then runs
+ * in script, with nothing lost but time.
+ */
+import { CANDIDATE_PASS_WASM_BASE64 } from './candidatePassWasm';
+import { keyCharPool, keyCharsOf } from './normalize';
+import {
+  filterShiftOf,
+  forEachCandidateWordInScript,
+  groupOfKeyChar,
+  rawByteGroup,
+  type CandidateWord,
+  type HashLayers,
+  type SkeletonTable,
+} from './wordSkeleton';
+
+/** Memory layout of candidatePass.wat (byte offsets). */
+const CHAR_GROUPS_AT = 256;
+const BMP_CACHE_AT = 1024;
+const TABLES_AT = BMP_CACHE_AT + 4 * 0x10000;
+/** Candidates read back per run of the pass: the output holds this many triples. */
+const OUTPUT_TRIPLES = 4096;
+/** Room kept past the pause mark: the most candidates one char can hand on (31 key chars). */
+const OUTPUT_RESERVE_TRIPLES = 32;
+const PAGE_BYTES = 1 << 16;
+
+interface PassExports {
+  memory: WebAssembly.Memory;
+  begin(length: number): void;
+  run(): number;
+  wordHashes: WebAssembly.Global;
+  wordLayers: WebAssembly.Global;
+  wordFilter: WebAssembly.Global;
+  wordMask: WebAssembly.Global;
+  wordFilterShift: WebAssembly.Global;
+  pairHashes: WebAssembly.Global;
+  pairLayers: WebAssembly.Global;
+  pairFilter: WebAssembly.Global;
+  pairMask: WebAssembly.Global;
+  pairFilterShift: WebAssembly.Global;
+  outStart: WebAssembly.Global;
+  outLimit: WebAssembly.Global;
+  written: WebAssembly.Global;
+  textStart: WebAssembly.Global;
+}
+
+/** The compiled module; null once compiling failed (no WebAssembly, or refused). */
+let passModule: WebAssembly.Module | null | undefined;
+
+function compiledPassModule(): WebAssembly.Module | null {
+  if (passModule !== undefined) return passModule;
+  try {
+    const bytes = Uint8Array.from(atob(CANDIDATE_PASS_WASM_BASE64), (char) => char.charCodeAt(0));
+    passModule = new WebAssembly.Module(bytes);
+  } catch {
+    passModule = null;
+  }
+  return passModule;
+}
+
+/** One instance per skeleton table, which it holds in its memory; null where none could be made. */
+const passes = new WeakMap<SkeletonTable, WasmCandidatePass | null>();
+
+/** Where the first pass runs: in WebAssembly where it can ('auto'), or in script (tests and the bench compare them). */
+export type FirstPass = 'auto' | 'script';
+
+/**
+ * Calls `onWord` for every candidate word of `text`, as
+ * forEachCandidateWordInScript does, in WebAssembly where it can.
+ */
+export function forEachCandidateWord(
+  text: string,
+  table: SkeletonTable,
+  onWord: CandidateWord,
+  firstPass: FirstPass = 'auto',
+): void {
+  const pass = firstPass === 'script' ? null : wasmPassFor(table);
+  if (pass === null || !pass.tryRun(text, onWord)) {
+    forEachCandidateWordInScript(text, table, onWord);
+  }
+}
+
+/** Which pass forEachCandidateWord uses for this table (tests and the bench report it). */
+export function candidatePassKind(table: SkeletonTable): 'webassembly' | 'script' {
+  return wasmPassFor(table) === null ? 'script' : 'webassembly';
+}
+
+function wasmPassFor(table: SkeletonTable): WasmCandidatePass | null {
+  let pass = passes.get(table);
+  if (pass === undefined) {
+    const module = compiledPassModule();
+    pass = module === null ? null : WasmCandidatePass.create(module, table);
+    passes.set(table, pass);
+  }
+  return pass;
+}
+
+class WasmCandidatePass {
+  /** Set while a pass runs: onWord calling back in gets the script pass. */
+  private running = false;
+
+  private constructor(
+    private readonly exports: PassExports,
+    private readonly textStart: number,
+  ) {}
+
+  /** null when the tables do not fit in memory. */
+  static create(module: WebAssembly.Module, table: SkeletonTable): WasmCandidatePass | null {
+    let memory: WebAssembly.Memory | null = null;
+    const charGroups = (codePoint: number): number => {
+      const encoded = keyCharsOf(codePoint);
+      const count = encoded & 31;
+      const pool = keyCharPool();
+      const groups = new Int32Array(memory!.buffer, CHAR_GROUPS_AT, count);
+      for (let k = 0; k < count; k++) groups[k] = groupOfKeyChar(pool[(encoded >>> 5) + k]!);
+      return count;
+    };
+    try {
+      const instance = new WebAssembly.Instance(module, { pass: { charGroups } });
+      const exports = instance.exports as unknown as PassExports;
+      memory = exports.memory;
+      let at = TABLES_AT;
+      const place = (array: Int32Array | Uint8Array): number => {
+        const placed = at;
+        at = (at + array.byteLength + 7) & ~7;
+        growTo(exports.memory, at);
+        new Uint8Array(exports.memory.buffer, placed, array.byteLength).set(
+          new Uint8Array(array.buffer, array.byteOffset, array.byteLength),
+        );
+        return placed;
+      };
+      const placeSet = (set: HashLayers, prefix: 'word' | 'pair'): void => {
+        exports[`${prefix}Hashes`].value = place(set.hashes);
+        exports[`${prefix}Layers`].value = place(set.layers);
+        exports[`${prefix}Filter`].value = place(set.filter);
+        exports[`${prefix}Mask`].value = set.hashes.length - 1;
+        exports[`${prefix}FilterShift`].value = filterShiftOf(set.filter.length);
+      };
+      placeSet(table.words, 'word');
+      placeSet(table.pairs, 'pair');
+      exports.outStart.value = at;
+      exports.outLimit.value = at + 12 * (OUTPUT_TRIPLES - OUTPUT_RESERVE_TRIPLES);
+      at += 12 * OUTPUT_TRIPLES;
+      exports.textStart.value = at;
+      growTo(exports.memory, at + PAGE_BYTES);
+      new Uint8Array(exports.memory.buffer, 0, 0x100).set(rawByteGroup());
+      return new WasmCandidatePass(exports, at);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Runs the pass; false, having called onWord for nothing, when the text does not fit in memory. */
+  tryRun(text: string, onWord: CandidateWord): boolean {
+    if (this.running) return false;
+    const length = this.encode(text);
+    if (length < 0) return false;
+    this.running = true;
+    try {
+      const { exports } = this;
+      const outStart = exports.outStart.value as number;
+      exports.begin(length);
+      for (;;) {
+        const done = exports.run();
+        const written = ((exports.written.value as number) - outStart) >> 2;
+        const out = new Int32Array(exports.memory.buffer, outStart, written);
+        for (let c = 0; c < written; c += 3) onWord(out[c]!, out[c + 1]!, out[c + 2]!);
+        if (done !== 0) return true;
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Writes the text's UTF-8 and a space after it at textStart; its length, or -1 when it does not fit. */
+  private encode(text: string): number {
+    const { memory } = this.exports;
+    const encoder = utf8Encoder;
+    // Room for mostly Latin text first; else for the most a UTF-16 unit takes, 3 bytes.
+    for (const room of [text.length + (text.length >> 3) + 16, 3 * text.length + 1]) {
+      try {
+        growTo(memory, this.textStart + room + 1);
+      } catch {
+        return -1;
+      }
+      const bytes = new Uint8Array(memory.buffer, this.textStart, room + 1);
+      const { read, written } = encoder.encodeInto(text, bytes.subarray(0, room));
+      if (read === text.length) {
+        bytes[written] = 0x20;
+        return written;
+      }
+    }
+    return -1;
+  }
+}
+
+const utf8Encoder = new TextEncoder();
+
+/** Grows the memory to at least `bytes` (throws a RangeError when it cannot). */
+function growTo(memory: WebAssembly.Memory, bytes: number): void {
+  const have = memory.buffer.byteLength;
+  if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+}
