@@ -164,7 +164,10 @@
     (local $apostrophe i32) (local $filter i32) (local $filterShift i32) (local $bit i32)
     (local $codePoint i32) (local $length i32) (local $at i32) (local $next i32)
     (local $count i32) (local $k i32) (local $cached i32)
+    ;; Whether a word is held (heldStart >= 0), kept at hand: every word after one must be settled.
+    (local $holding i32)
     (global.set $written (global.get $outStart))
+    (local.set $holding (i32.ge_s (global.get $heldStart) (i32.const 0)))
     (local.set $p (i32.add (global.get $textStart) (global.get $b)))
     (local.set $stop (i32.add (global.get $textStart) (global.get $textLength)))
     (local.set $base (i32.add (global.get $textStart) (global.get $extraBytes)))
@@ -212,7 +215,7 @@
                       (select (i32.const 1) (local.get $hash) (i32.eqz (local.get $hash)))
                       (local.get $filterShift)))
                   (if (i32.or
-                        (i32.or (local.get $apostrophe) (i32.ge_s (global.get $heldStart) (i32.const 0)))
+                        (i32.or (local.get $apostrophe) (local.get $holding))
                         (i32.and
                           (i32.load
                             (i32.add (local.get $filter)
@@ -220,6 +223,7 @@
                           (i32.shl (i32.const 1) (local.get $bit))))
                     (then
                       (call $endWord (local.get $start) (local.get $end) (local.get $hash) (local.get $apostrophe))
+                      (local.set $holding (i32.ge_s (global.get $heldStart) (i32.const 0)))
                       (local.set $hash (i32.const 0x811c9dc5))
                       (local.set $previous (i32.const 0))
                       (local.set $start (i32.const -1))
@@ -302,6 +306,7 @@
                   (if (i32.ge_s (local.get $start) (i32.const 0))
                     (then
                       (call $endWord (local.get $start) (local.get $end) (local.get $hash) (local.get $apostrophe))
+                      (local.set $holding (i32.ge_s (global.get $heldStart) (i32.const 0)))
                       (local.set $hash (i32.const 0x811c9dc5))
                       (local.set $previous (i32.const 0))
                       (local.set $start (i32.const -1))
