@@ -51,6 +51,7 @@
   (global $heldSkeleton (mut i32) (i32.const 0))
   (global $heldWhole (mut i32) (i32.const 0))
   (global $heldLonger (mut i32) (i32.const 0))
+  (global $heldGoesOn (mut i32) (i32.const 0))
 
   ;; Groups: 0 separator, 1 apostrophe, 2 a byte of a non-ASCII char; words are > 2.
   ;; Hashing: FNV-1a, as in wordSkeleton.ts.
@@ -91,18 +92,22 @@
       (br $probe))
     (i32.const 0))
 
-  ;; releaseHeld: hands the held word on with its whole-key layers and those of `longer` allowed.
-  (func $releaseHeld (param $longer i32)
+  ;; releaseHeld: hands the held word on with its whole-key layers and those of `pairs`,
+  ;; marking (<< 2) those where a longer key may match.
+  (func $releaseHeld (param $pairs i32)
     (local $layers i32)
     (local.set $layers
-      (i32.or (global.get $heldWhole) (i32.and (global.get $heldLonger) (local.get $longer))))
+      (i32.or (global.get $heldWhole) (i32.and (global.get $heldLonger) (local.get $pairs))))
     (if (local.get $layers)
-      (then (call $emit (global.get $heldStart) (global.get $heldEnd) (local.get $layers))))
+      (then
+        (call $emit (global.get $heldStart) (global.get $heldEnd)
+          (i32.or (local.get $layers)
+            (i32.shl (i32.and (global.get $heldGoesOn) (local.get $pairs)) (i32.const 2))))))
     (global.set $heldStart (i32.const -1)))
 
   ;; A finished word (wordSkeleton.ts's check of its table entry, then endWord).
   (func $endWord (param $start i32) (param $end i32) (param $skeleton i32) (param $apostrophe i32)
-    (local $entry i32) (local $whole i32) (local $longer i32)
+    (local $entry i32) (local $whole i32) (local $goesOn i32) (local $longer i32)
     (local.set $entry (i32.const -1))
     (if (i32.eqz (local.get $apostrophe))
       (then
@@ -126,21 +131,24 @@
                   (i32.mul (local.get $skeleton) (i32.const 0x9e3779b1)))))))))
     (if (i32.lt_s (local.get $entry) (i32.const 0))
       (then
-        (call $emit (local.get $start) (local.get $end) (i32.const 3))
+        (call $emit (local.get $start) (local.get $end) (i32.const 15))
         (return)))
     (local.set $whole (i32.and (local.get $entry) (i32.const 3)))
-    (local.set $longer
-      (i32.and (i32.shr_u (local.get $entry) (i32.const 2)) (i32.xor (local.get $whole) (i32.const -1))))
+    (local.set $goesOn (i32.and (i32.shr_u (local.get $entry) (i32.const 2)) (i32.const 3)))
+    (local.set $longer (i32.and (local.get $goesOn) (i32.xor (local.get $whole) (i32.const -1))))
     (if (i32.eqz (local.get $longer))
       (then
         (if (local.get $whole)
-          (then (call $emit (local.get $start) (local.get $end) (local.get $whole))))
+          (then
+            (call $emit (local.get $start) (local.get $end)
+              (i32.or (local.get $whole) (i32.shl (local.get $goesOn) (i32.const 2))))))
         (return)))
     (global.set $heldStart (local.get $start))
     (global.set $heldEnd (local.get $end))
     (global.set $heldSkeleton (local.get $skeleton))
     (global.set $heldWhole (local.get $whole))
-    (global.set $heldLonger (local.get $longer)))
+    (global.set $heldLonger (local.get $longer))
+    (global.set $heldGoesOn (local.get $goesOn)))
 
   ;; Starts a pass over the text at textStart, `length` bytes long.
   (func (export "begin") (param $length i32)

@@ -30,9 +30,11 @@ export const UNKNOWN_WINDOW = -1;
 
 /**
  * Chars after the first word that the hash reads too (a separator, and
- * mostly the next word's first char; a noted window has two words at
- * least, so it holds them), so that windows of one first word ("Rahmon
- * said", "Rahmon told") are mostly found apart.
+ * mostly the next word's first char; a window that begins with two words
+ * holds them), so that windows of one first word ("Rahmon said", "Rahmon
+ * told") are mostly found apart. A window that begins with its first word
+ * alone (no longer key may match from it) is hashed by that word: "Rahmon"
+ * is then one window, whatever follows it.
  */
 const HASHED_PAST_WORD = 2;
 
@@ -72,12 +74,19 @@ export class WindowMemo {
 
   /**
    * Appends the hits of the window from the candidate word text[start, end)
-   * and returns where the last one ends (`from` when none), as matching it
+   * (`oneWord`: begun with that word alone) and returns where the last one ends (`from` when none), as matching it
    * would; UNKNOWN_WINDOW, having appended nothing, when no such window was
    * noted.
    */
-  replay(start: number, end: number, from: number, matches: AliasMatch[]): number {
-    const hash = hashOf(this.text, start, Math.min(end + HASHED_PAST_WORD, this.text.length));
+  replay(
+    start: number,
+    end: number,
+    oneWord: boolean,
+    from: number,
+    matches: AliasMatch[],
+  ): number {
+    const hashed = oneWord ? end : Math.min(end + HASHED_PAST_WORD, this.text.length);
+    const hash = hashOf(this.text, start, hashed);
     const { slots, hashes, known } = this;
     const mask = slots.length - 1;
     let slot = hash & mask;
@@ -95,18 +104,20 @@ export class WindowMemo {
 
   /**
    * Notes the hits of the window text[start, to), with more text after it,
-   * from the candidate word text[start, end): matches[written, ...), and
-   * `resume`, where matching it said the last one ends.
+   * from the candidate word text[start, end) (`oneWord`: begun with that
+   * word alone): matches[written, ...), and `resume`, where matching it said
+   * the last one ends.
    */
   noteHits(
     start: number,
     end: number,
+    oneWord: boolean,
     to: number,
     matches: readonly AliasMatch[],
     written: number,
     resume: number,
   ): void {
-    const hash = hashOf(this.text, start, Math.min(end + HASHED_PAST_WORD, to));
+    const hash = hashOf(this.text, start, oneWord ? end : Math.min(end + HASHED_PAST_WORD, to));
     if (2 * (this.known.length + 1) > this.slots.length) this.growSlots();
     const { slots, hashes } = this;
     const mask = slots.length - 1;

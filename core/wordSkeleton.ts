@@ -47,6 +47,13 @@ const OWN_GROUP = 5;
 export const NAMES_LAYER = 1;
 export const KEYWORDS_LAYER = 2;
 const ALL_LAYERS = NAMES_LAYER | KEYWORDS_LAYER;
+/**
+ * A candidate's layers << this: those in which a key longer than the word
+ * may match from it (some key of the layer goes on past a word of its
+ * skeleton, and where the pass could tell, the next word pairs with it).
+ * In the others only a one-word key can, and the matcher reads one word.
+ */
+export const MAY_GO_ON_SHIFT = 2;
 
 // FNV-1a (core/windowMemo.ts hashes with the same). Kept in this module: imported
 // from a shared one, they made the first pass take 5.4 ms per MB, not 4.4 (under tsx).
@@ -272,12 +279,19 @@ interface HeldWord {
   whole: number;
   /** Layers in which it only begins longer keys: handed on if the next word pairs with it. */
   longer: number;
+  /** Layers in which it begins longer keys, whether or not it is a whole key in them. */
+  goesOn: number;
 }
 
-/** Hands the held word on with its whole-key layers and those of `longer` the next word allows. */
-function releaseHeld(held: HeldWord, onWord: CandidateWord, longer: number): void {
-  const layers = held.whole | (held.longer & longer);
-  if (layers !== 0) onWord(held.start, held.end, layers);
+/**
+ * Hands the held word on with its whole-key layers and those of `pairs` (in
+ * which the next word pairs with it), marking those where a longer key may
+ * match.
+ */
+function releaseHeld(held: HeldWord, onWord: CandidateWord, pairs: number): void {
+  const layers = held.whole | (held.longer & pairs);
+  if (layers !== 0)
+    onWord(held.start, held.end, layers | ((held.goesOn & pairs) << MAY_GO_ON_SHIFT));
   held.start = -1;
 }
 
@@ -301,13 +315,14 @@ function endWord(
     releaseHeld(held, onWord, pairs);
   }
   if (entry < 0) {
-    onWord(start, end, ALL_LAYERS);
+    onWord(start, end, ALL_LAYERS | (ALL_LAYERS << MAY_GO_ON_SHIFT));
     return;
   }
   const whole = entry & ALL_LAYERS;
-  const longer = (entry >>> LONGER_KEY_SHIFT) & ~whole;
+  const goesOn = (entry >>> LONGER_KEY_SHIFT) & ALL_LAYERS;
+  const longer = goesOn & ~whole;
   if (longer === 0) {
-    if (whole !== 0) onWord(start, end, whole);
+    if (whole !== 0) onWord(start, end, whole | (goesOn << MAY_GO_ON_SHIFT));
     return;
   }
   held.start = start;
@@ -315,6 +330,7 @@ function endWord(
   held.skeleton = skeleton;
   held.whole = whole;
   held.longer = longer;
+  held.goesOn = goesOn;
 }
 
 /** Where the code point after the one keyCharsAt last read starts. */
@@ -330,7 +346,11 @@ function keyCharsAt(text: string, i: number): number {
   return keyCharsOf(codePoint);
 }
 
-/** Called for each candidate word: its span in the page's text and its layers. */
+/**
+ * Called for each candidate word: its span in the page's text and its layers
+ * (NAMES_LAYER, KEYWORDS_LAYER), and those layers again << MAY_GO_ON_SHIFT
+ * where a longer key may match from it.
+ */
 export type CandidateWord = (start: number, end: number, layers: number) => void;
 
 /**
@@ -405,7 +425,7 @@ export function forEachCandidateWordInScript(
   const { bytes, length: n } = utf8Of(text);
   const raw = rawByteGroup();
   const words = table.words;
-  const held: HeldWord = { start: -1, end: 0, skeleton: 0, whole: 0, longer: 0 };
+  const held: HeldWord = { start: -1, end: 0, skeleton: 0, whole: 0, longer: 0, goesOn: 0 };
   let hash = HASH_BASIS;
   let previous = SEPARATOR;
   let start = -1;

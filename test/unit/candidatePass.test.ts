@@ -10,6 +10,7 @@ import {
   buildSkeletonTable,
   forEachCandidateWordInScript,
   KEYWORDS_LAYER,
+  MAY_GO_ON_SHIFT,
   NAMES_LAYER,
   type CandidateWord,
   type SkeletonTable,
@@ -100,7 +101,7 @@ describe('it hands on what the script pass hands on', () => {
     expect(found.slice(3 * 5_000, 3 * 5_002)).toEqual([
       55_000,
       55_010,
-      KEYWORDS_LAYER,
+      KEYWORDS_LAYER | (KEYWORDS_LAYER << MAY_GO_ON_SHIFT),
       55_011,
       55_020,
       NAMES_LAYER,

@@ -240,12 +240,32 @@ describe('a window seen before is matched as it was, where its text alone decide
   });
 
   test('a name followed by ever new words, past what the memo keeps per look-up, is found each time', () => {
-    // Every window here shares its first word and the two chars after it: the memo keeps 16.
+    // "Rahmon" is a name and begins a longer one, so its windows are two words. Every
+    // window here shares its first word and the two chars after it: the memo keeps 16.
+    const names = AliasMatcher.build([
+      entry('rahmon', 'actor', 'Rahmon'),
+      entry('rahmon', 'actor', 'Rahmon Emomali'),
+    ]);
     const mentions = Array.from({ length: 40 }, (_, i) => `Rahmon s${i}, Rahmon s${i % 5}.`);
     const text = mentions.join(' ');
-    const fresh = matcher.findAll(text, 'windows-unmemoised');
+    const fresh = names.findAll(text, 'windows-unmemoised');
     expect(fresh).toHaveLength(80);
-    expect(matcher.findAll(text, 'windows')).toEqual(fresh);
+    expect(names.findAll(text, 'windows')).toEqual(fresh);
+  });
+
+  test('a one-word name, from which no longer key goes on, is found whatever follows it', () => {
+    // "Rahmonali" is one window for the memo whatever follows it, except a word char:
+    // "Rahmonalizoda" is another word, and "Rahmonali\u0301" goes on beyond ASCII.
+    const text =
+      'Rahmonali said. Rahmonali, who left. Rahmonali\u2019s men. Rahmonalizoda. Rahmonali\u0301 Rahmonali';
+    const expected = [
+      'rahmonali 0-9',
+      'rahmonali 16-25',
+      'rahmonali 37-46',
+      'rahmonali 69-79',
+      'rahmonali 80-89',
+    ];
+    for (const strategy of everyWay) expect(spans(text, strategy)).toEqual(expected);
   });
 
   test('on news text that names 1,000 people and places again and again, as every window anew', () => {
