@@ -40,9 +40,12 @@ const HASHED_PAST_WORD = 2;
 
 /**
  * Windows kept per hash: a word followed by ever new words would otherwise
- * make each look-up compare them all.
+ * make each look-up compare them all. Names of organisations share their
+ * first words ("Union of", "Ministry of"): the bench's text names 38
+ * "Union of" and 27 "Movement of", and with 16 kept, findAll matched 140
+ * more windows anew at 10,000 aliases (6.15 against 6.05 ms).
  */
-const WINDOWS_PER_HASH = 16;
+const WINDOWS_PER_HASH = 48;
 
 /**
  * Slots a look-up or a note reads at most. The hash is not keyed, so a page
