@@ -59,6 +59,8 @@ interface KnownWindow {
   /** Where its text is in the page: text[start, start + length). */
   start: number;
   length: number;
+  /** Where a copy of its text is in the memo's chars. */
+  copyAt: number;
   hits: AliasMatch[];
   /** Where the last hit ends, relative to the window (-1: no hit). */
   resume: number;
@@ -72,6 +74,14 @@ export class WindowMemo {
   /** Open addressing: per slot, the index in `known` + 1 (0: empty), and its first word's hash. */
   private slots = new Int32Array(FIRST_SLOTS);
   private hashes = new Int32Array(FIRST_SLOTS);
+  /**
+   * A copy of each known window's text, end to end. A look-up compares the
+   * page here with it rather than with the window's own place in the page,
+   * which is far back and out of the cache by then: on text that repeats its
+   * names a look-up took a fifth less time (round 11).
+   */
+  private chars = new Uint16Array(FIRST_SLOTS * 16);
+  private charsLength = 0;
 
   constructor(private readonly text: string) {}
 
@@ -131,9 +141,11 @@ export class WindowMemo {
       if (++probes === MAX_PROBES) return;
     }
     const hits = matches.slice(written);
+    const copyAt = this.copyText(start, to);
     this.known.push({
       start,
       length: to - start,
+      copyAt,
       hits,
       resume: hits.length === 0 ? -1 : resume - start,
     });
@@ -141,17 +153,33 @@ export class WindowMemo {
     hashes[slot] = hash;
   }
 
-  /** Whether the text from `start` on is the known window's, then a separator. */
+  /** Whether the text from `start` on is the known window's (its copy), then a separator. */
   private goesOnAs(window: KnownWindow, start: number): boolean {
     const text = this.text;
     const { length } = window;
     if (start + length >= text.length || !isAsciiSeparatorAt(text, start + length)) return false;
     // From the end: windows of one first word differ in the words after it.
-    const shift = window.start - start;
+    const { chars } = this;
+    const shift = window.copyAt - start;
     for (let i = start + length - 1; i >= start; i--) {
-      if (text.charCodeAt(i + shift) !== text.charCodeAt(i)) return false;
+      if (chars[i + shift] !== text.charCodeAt(i)) return false;
     }
     return true;
+  }
+
+  /** Copies text[start, to) to the end of `chars`; returns where the copy starts. */
+  private copyText(start: number, to: number): number {
+    const at = this.charsLength;
+    const end = at + to - start;
+    if (end > this.chars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.chars.length, end));
+      grown.set(this.chars.subarray(0, at));
+      this.chars = grown;
+    }
+    const { chars, text } = this;
+    for (let i = start; i < to; i++) chars[at + i - start] = text.charCodeAt(i);
+    this.charsLength = end;
+    return at;
   }
 
   private growSlots(): void {
