@@ -82,10 +82,28 @@ export function forEachCandidateWord(
   onWord: CandidateWord,
   firstPass: FirstPass = 'auto',
 ): void {
+  const found = candidateWordsOf(text, table, firstPass);
+  for (let c = 0; c < found.length; c += 3) onWord(found[c]!, found[c + 1]!, found[c + 2]!);
+}
+
+/**
+ * The candidate words of `text` as (start, end, layers) triples, one after
+ * the other: what forEachCandidateWord hands on. The matcher takes them so,
+ * without a callback per word.
+ */
+export function candidateWordsOf(
+  text: string,
+  table: SkeletonTable,
+  firstPass: FirstPass = 'auto',
+): number[] {
+  const found: number[] = [];
   const pass = firstPass === 'script' ? null : wasmPassFor(table);
-  if (pass === null || !pass.tryRun(text, onWord)) {
-    forEachCandidateWordInScript(text, table, onWord);
+  if (pass === null || !pass.tryCollect(text, found)) {
+    forEachCandidateWordInScript(text, table, (start, end, layers) => {
+      found.push(start, end, layers);
+    });
   }
+  return found;
 }
 
 /** Which pass forEachCandidateWord uses for this table (tests and the bench report it). */
@@ -103,10 +121,12 @@ function wasmPassFor(table: SkeletonTable): WasmCandidatePass | null {
   return pass;
 }
 
+/**
+ * An instance of the pass with a skeleton table in its memory. A run calls
+ * out only for a char's groups (core/normalize.ts), never to code that could
+ * start another run, so runs do not nest.
+ */
 class WasmCandidatePass {
-  /** Set while a pass runs: onWord calling back in gets the script pass. */
-  private running = false;
-
   private constructor(
     private readonly exports: PassExports,
     private readonly textStart: number,
@@ -158,25 +178,19 @@ class WasmCandidatePass {
     }
   }
 
-  /** Runs the pass; false, having called onWord for nothing, when the text does not fit in memory. */
-  tryRun(text: string, onWord: CandidateWord): boolean {
-    if (this.running) return false;
+  /** Runs the pass, appending its triples to `found`; false, having appended none, when the text does not fit in memory. */
+  tryCollect(text: string, found: number[]): boolean {
     const length = this.encode(text);
     if (length < 0) return false;
-    this.running = true;
-    try {
-      const { exports } = this;
-      const outStart = exports.outStart.value as number;
-      exports.begin(length);
-      for (;;) {
-        const done = exports.run();
-        const written = ((exports.written.value as number) - outStart) >> 2;
-        const out = new Int32Array(exports.memory.buffer, outStart, written);
-        for (let c = 0; c < written; c += 3) onWord(out[c]!, out[c + 1]!, out[c + 2]!);
-        if (done !== 0) return true;
-      }
-    } finally {
-      this.running = false;
+    const { exports } = this;
+    const outStart = exports.outStart.value as number;
+    exports.begin(length);
+    for (;;) {
+      const done = exports.run();
+      const written = ((exports.written.value as number) - outStart) >> 2;
+      const out = new Int32Array(exports.memory.buffer, outStart, written);
+      for (let c = 0; c < written; c++) found.push(out[c]!);
+      if (done !== 0) return true;
     }
   }
 

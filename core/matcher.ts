@@ -48,7 +48,7 @@ import {
   plainWordsToCodes,
   type NormalizedRange,
 } from './normalize';
-import { type FirstPass, forEachCandidateWord } from './candidatePass';
+import { candidateWordsOf, type FirstPass } from './candidatePass';
 import type { AliasMatch, EntityKind, LexiconEntry } from './types';
 import {
   buildSkeletonTable,
@@ -707,15 +707,7 @@ export class AliasMatcher {
     strategy: MatchStrategy = 'auto',
     firstPass: FirstPass = 'auto',
   ): AliasMatch[] {
-    const candidates: number[] = [];
-    forEachCandidateWord(
-      text,
-      this.skeletons,
-      (start, end, layers) => {
-        candidates.push(start, end, layers);
-      },
-      firstPass,
-    );
+    const candidates = candidateWordsOf(text, this.skeletons, firstPass);
     const nameMatches: AliasMatch[] = [];
     const keywordMatches: AliasMatch[] = [];
     const dense = candidates.length / 3 > text.length * WHOLE_PAGE_DENSITY;
