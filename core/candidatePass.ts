@@ -31,6 +31,13 @@ const OUTPUT_TRIPLES = 4096;
 /** Room kept past the pause mark: the most candidates one char can hand on (31 key chars). */
 const OUTPUT_RESERVE_TRIPLES = 32;
 const PAGE_BYTES = 1 << 16;
+/**
+ * Longest text the WebAssembly pass takes (UTF-16 units). Its memory grows
+ * to hold the text's UTF-8 and never shrinks, so a longer text (the
+ * extension reads pages 4,000 chars at a time; the command line may read a
+ * whole book) goes to the script pass, whose buffer is let go after it.
+ */
+const WASM_TEXT_MAX = 1 << 21;
 
 interface PassExports {
   memory: WebAssembly.Memory;
@@ -97,7 +104,7 @@ export function candidateWordsOf(
   firstPass: FirstPass = 'auto',
 ): number[] {
   const found: number[] = [];
-  const pass = firstPass === 'script' ? null : wasmPassFor(table);
+  const pass = firstPass === 'script' || text.length > WASM_TEXT_MAX ? null : wasmPassFor(table);
   if (pass === null || !pass.tryCollect(text, found)) {
     forEachCandidateWordInScript(text, table, (start, end, layers) => {
       found.push(start, end, layers);
@@ -109,6 +116,11 @@ export function candidateWordsOf(
 /** Which pass forEachCandidateWord uses for this table (tests and the bench report it). */
 export function candidatePassKind(table: SkeletonTable): 'webassembly' | 'script' {
   return wasmPassFor(table) === null ? 'script' : 'webassembly';
+}
+
+/** Bytes of memory the table's WebAssembly pass holds (0: none); tests check it stays bounded. */
+export function candidatePassMemoryBytes(table: SkeletonTable): number {
+  return passes.get(table)?.memoryBytes ?? 0;
 }
 
 function wasmPassFor(table: SkeletonTable): WasmCandidatePass | null {
@@ -176,6 +188,10 @@ class WasmCandidatePass {
     } catch {
       return null;
     }
+  }
+
+  get memoryBytes(): number {
+    return this.exports.memory.buffer.byteLength;
   }
 
   /** Runs the pass, appending its triples to `found`; false, having appended none, when the text does not fit in memory. */

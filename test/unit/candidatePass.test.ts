@@ -3,7 +3,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { candidatePassKind, forEachCandidateWord } from '../../core/candidatePass';
+import {
+  candidatePassKind,
+  candidatePassMemoryBytes,
+  forEachCandidateWord,
+} from '../../core/candidatePass';
 import { CANDIDATE_PASS_WASM_BASE64 } from '../../core/candidatePassWasm';
 import { normalizeKey } from '../../core/normalize';
 import {
@@ -151,6 +155,23 @@ describe('it hands on what the script pass hands on', () => {
     const found = candidatesBy(forEachCandidateWord, text, table);
     expect(found.length / 3).toBeGreaterThan(10_000);
     expect(found).toEqual(candidatesBy(forEachCandidateWordInScript, text, table));
+  });
+
+  test('on a text too long for its memory to keep, which the script pass reads instead', () => {
+    // The module's memory never shrinks: past 2 Mi chars the text is not copied into it.
+    const table = tableOf(['Nazarzoda']);
+    forEachCandidateWord('Nazarzoda said', table, () => {});
+    const before = candidatePassMemoryBytes(table);
+    expect(before).toBeGreaterThan(0);
+    const text = `${'word '.repeat(450_000)}Nazarzoda ${'Nazarzoda '.repeat(2)}`;
+    expect(text.length).toBeGreaterThan(1 << 21);
+    const found = candidatesBy(forEachCandidateWord, text, table);
+    expect(found).toEqual([
+      ...[2_250_000, 2_250_009, NAMES_LAYER],
+      ...[2_250_010, 2_250_019, NAMES_LAYER],
+      ...[2_250_020, 2_250_029, NAMES_LAYER],
+    ]);
+    expect(candidatePassMemoryBytes(table)).toBe(before);
   });
 
   test('from a callback of another pass on the same table, which it does not disturb', () => {
