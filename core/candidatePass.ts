@@ -3,7 +3,7 @@
  * words that may begin an alias: in WebAssembly (core/candidatePass.wat)
  * where it can run, else in TypeScript (forEachCandidateWordInScript of
  * core/wordSkeleton.ts). Both find the same candidates, which tests check
- * on random text; the WebAssembly one takes about half the time
+ * on random text; the WebAssembly one takes about 60% of the time
  * (docs/performance.md, round 11).
  *
  * WebAssembly may be missing or refused (a context whose policy has no
@@ -28,6 +28,8 @@ const BMP_CACHE_AT = 1024;
 const TABLES_AT = BMP_CACHE_AT + 4 * 0x10000;
 /** Candidates read back per run of the pass: the output holds this many triples. */
 const OUTPUT_TRIPLES = 4096;
+/** Bytes of a (start, end, layers) triple of i32 in the output. */
+const TRIPLE_BYTES = 12;
 /** Room kept past the pause mark: the most candidates one char can hand on (31 key chars). */
 const OUTPUT_RESERVE_TRIPLES = 32;
 const PAGE_BYTES = 1 << 16;
@@ -179,8 +181,8 @@ class WasmCandidatePass {
       placeSet(table.words, 'word');
       placeSet(table.pairs, 'pair');
       exports.outStart.value = at;
-      exports.outLimit.value = at + 12 * (OUTPUT_TRIPLES - OUTPUT_RESERVE_TRIPLES);
-      at += 12 * OUTPUT_TRIPLES;
+      exports.outLimit.value = at + TRIPLE_BYTES * (OUTPUT_TRIPLES - OUTPUT_RESERVE_TRIPLES);
+      at += TRIPLE_BYTES * OUTPUT_TRIPLES;
       exports.textStart.value = at;
       growTo(exports.memory, at + PAGE_BYTES);
       new Uint8Array(exports.memory.buffer, 0, 0x100).set(rawByteGroup());

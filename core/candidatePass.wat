@@ -1,8 +1,8 @@
-;; The first pass of core/wordSkeleton.ts (forEachCandidateWord) in
+;; The first pass of core/wordSkeleton.ts (forEachCandidateWordInScript) in
 ;; WebAssembly: the same words, the same skeleton hashes, the same
 ;; candidates, read from the page's UTF-8 in this module's memory. It is the
 ;; one loop of the matcher that reads every byte of the page, and here it
-;; runs in about half the time (docs/performance.md, round 11). The
+;; runs in about 60% of the time (docs/performance.md, round 11). The
 ;; TypeScript pass stays as the reference that tests compare this with, and
 ;; as what runs where WebAssembly cannot (core/candidatePass.ts).
 ;;
