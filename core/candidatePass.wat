@@ -11,7 +11,8 @@
 ;; Memory (offsets in bytes; core/candidatePass.ts lays it out and fills it):
 ;;   0      group of each byte value (256 bytes)
 ;;   256    the groups of the char being read, written by $charGroups (32 x i32)
-;;   1024   per BMP code point: 0 not read yet, 1 no group, group + 2 (one group)
+;;   1024   per BMP code point: 0 not read yet (or more than one group: asked each
+;;          time), 1 no group, group + 2 (one group)
 ;;   then the skeleton table's two HashLayers, the candidate output, the text
 (module
   ;; Writes the groups of a code point at 256 and returns how many (at most 31).
