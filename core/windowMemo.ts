@@ -87,9 +87,9 @@ export class WindowMemo {
 
   /**
    * Appends the hits of the window from the candidate word text[start, end)
-   * (`oneWord`: begun with that word alone) and returns where the last one ends (`from` when none), as matching it
-   * would; UNKNOWN_WINDOW, having appended nothing, when no such window was
-   * noted.
+   * (`oneWord`: begun with that word alone) and returns where the last one
+   * ends (`from` when none), as matching it would; UNKNOWN_WINDOW, having
+   * appended nothing, when no such window was noted.
    */
   replay(
     start: number,
