@@ -115,7 +115,7 @@ export function candidateWordsOf(
   return found;
 }
 
-/** Which pass forEachCandidateWord uses for this table (tests and the bench report it). */
+/** Which pass forEachCandidateWord uses for this table (a test checks it; the bench notes it). */
 export function candidatePassKind(table: SkeletonTable): 'webassembly' | 'script' {
   return wasmPassFor(table) === null ? 'script' : 'webassembly';
 }

@@ -8,7 +8,7 @@
  */
 import { AliasMatcher, type CompiledMatcher, type CompiledTrie } from '../../core/matcher';
 import { normalizeWithOffsets } from '../../core/normalize';
-import { forEachCandidateWord } from '../../core/candidatePass';
+import { candidatePassKind, forEachCandidateWord } from '../../core/candidatePass';
 import type { LexiconEntry } from '../../core/types';
 import {
   bareLoop,
@@ -138,7 +138,7 @@ async function measureDictionary(
     `${kilobytes(textBytes)} of news text, ${density}; hits on its first ${kilobytes(bytesOf(sanity))}: ${hits.join(', ')}`,
     NO_NORMALISATION,
     candidatePassNote(measured[CANDIDATE_PASS]!, ours.mbPerSecond, speed),
-    `the same pass in script, as without WebAssembly: ${measured[CANDIDATE_PASS_IN_SCRIPT]!.mbPerSecond.toFixed(1)} MB/s`,
+    `the first pass ran in ${candidatePassKind(skeletons)}; the same pass in script, as without WebAssembly: ${measured[CANDIDATE_PASS_IN_SCRIPT]!.mbPerSecond.toFixed(1)} MB/s`,
   ];
   if (samples.length > 0)
     notes.push(`too slow for the whole text within budget: ${samples.join('; ')}`);
