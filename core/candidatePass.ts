@@ -104,15 +104,15 @@ export function candidateWordsOf(
   text: string,
   table: SkeletonTable,
   firstPass: FirstPass = 'auto',
-): number[] {
-  const found: number[] = [];
+): Int32Array {
   const pass = firstPass === 'script' || text.length > WASM_TEXT_MAX ? null : wasmPassFor(table);
-  if (pass === null || !pass.tryCollect(text, found)) {
-    forEachCandidateWordInScript(text, table, (start, end, layers) => {
-      found.push(start, end, layers);
-    });
-  }
-  return found;
+  const collected = pass === null ? null : pass.tryCollect(text);
+  if (collected !== null) return collected;
+  const found: number[] = [];
+  forEachCandidateWordInScript(text, table, (start, end, layers) => {
+    found.push(start, end, layers);
+  });
+  return Int32Array.from(found);
 }
 
 /** Which pass forEachCandidateWord uses for this table (a test checks it; the bench notes it). */
@@ -197,18 +197,25 @@ class WasmCandidatePass {
   }
 
   /** Runs the pass, appending its triples to `found`; false, having appended none, when the text does not fit in memory. */
-  tryCollect(text: string, found: number[]): boolean {
+  tryCollect(text: string): Int32Array | null {
     const length = this.encode(text);
-    if (length < 0) return false;
+    if (length < 0) return null;
     const { exports } = this;
     const outStart = exports.outStart.value as number;
     exports.begin(length);
+    let found = new Int32Array(0);
     for (;;) {
       const done = exports.run();
       const written = ((exports.written.value as number) - outStart) >> 2;
       const out = new Int32Array(exports.memory.buffer, outStart, written);
-      for (let c = 0; c < written; c++) found.push(out[c]!);
-      if (done !== 0) return true;
+      if (found.length === 0) found = out.slice();
+      else {
+        const joined = new Int32Array(found.length + written);
+        joined.set(found);
+        joined.set(out, found.length);
+        found = joined;
+      }
+      if (done !== 0) return found;
     }
   }
 

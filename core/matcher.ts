@@ -737,7 +737,7 @@ export class AliasMatcher {
    */
   private matchInWindows(
     text: string,
-    candidates: readonly number[],
+    candidates: Int32Array,
     memo: boolean,
     nameMatches: AliasMatch[],
     keywordMatches: AliasMatch[],
@@ -781,7 +781,7 @@ export class AliasMatcher {
   /** Each candidate in the whole page's key, normalised once. */
   private matchInWholeKey(
     text: string,
-    candidates: readonly number[],
+    candidates: Int32Array,
     nameMatches: AliasMatch[],
     keywordMatches: AliasMatch[],
   ): void {
