@@ -11,12 +11,13 @@
  * in script, with nothing lost but time.
  */
 import { CANDIDATE_PASS_WASM_BASE64 } from './candidatePassWasm';
-import { keyCharPool, keyCharsOf } from './normalize';
+import { KEY_SPACE, keyCharPool, keyCharsOf } from './normalize';
 import {
   filterShiftOf,
   forEachCandidateWordInScript,
   groupOfKeyChar,
   rawByteGroup,
+  utf8Rooms,
   type CandidateWord,
   type HashLayers,
   type SkeletonTable,
@@ -222,18 +223,16 @@ class WasmCandidatePass {
   /** Writes the text's UTF-8 and a space after it at textStart; its length, or -1 when it does not fit. */
   private encode(text: string): number {
     const { memory } = this.exports;
-    const encoder = utf8Encoder;
-    // Room for mostly Latin text first; else for the most a UTF-16 unit takes, 3 bytes.
-    for (const room of [text.length + (text.length >> 3) + 16, 3 * text.length + 1]) {
+    for (const room of utf8Rooms(text.length)) {
       try {
         growTo(memory, this.textStart + room + 1);
       } catch {
         return -1;
       }
       const bytes = new Uint8Array(memory.buffer, this.textStart, room + 1);
-      const { read, written } = encoder.encodeInto(text, bytes.subarray(0, room));
+      const { read, written } = utf8Encoder.encodeInto(text, bytes.subarray(0, room));
       if (read === text.length) {
-        bytes[written] = 0x20;
+        bytes[written] = KEY_SPACE;
         return written;
       }
     }

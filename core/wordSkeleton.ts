@@ -371,16 +371,25 @@ const utf8Encoder = new TextEncoder();
  * bytes back (giveBackScratch) once read.
  */
 function utf8Of(text: string): { bytes: Uint8Array; length: number } {
-  // Room for mostly Latin text first; else for the most a UTF-16 unit takes, 3 bytes.
-  let bytes = takeScratch(text.length + (text.length >> 3) + 16);
+  const [mostlyLatin, most] = utf8Rooms(text.length);
+  let bytes = takeScratch(mostlyLatin + 1);
   let { read, written } = utf8Encoder.encodeInto(text, bytes.subarray(0, bytes.length - 1));
   if (read! < text.length) {
     giveBackScratch(bytes);
-    bytes = takeScratch(3 * text.length + 1);
+    bytes = takeScratch(most + 1);
     written = utf8Encoder.encodeInto(text, bytes).written;
   }
   bytes[written!] = KEY_SPACE;
   return { bytes, length: written! };
+}
+
+/**
+ * Bytes to try encoding `units` UTF-16 units of text into, before the space
+ * written after them: first room for mostly Latin text, then for the most a
+ * unit takes (3 bytes). The first pass in WebAssembly encodes the same way.
+ */
+export function utf8Rooms(units: number): readonly [number, number] {
+  return [units + (units >> 3) + 15, 3 * units];
 }
 
 /**
